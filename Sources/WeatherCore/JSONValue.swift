@@ -1,0 +1,89 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// Any JSON value, for decoding payloads that cannot be trusted to keep their shape.
+///
+/// Providers leave fields out, send `null`, send numbers as strings: reading through this type turns
+/// each of those into `nil` for one field instead of a failure for the whole answer.
+public enum JSONValue: Sendable, Hashable, Decodable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if container.decodeNil() {
+            self = .null
+        } else if let value = try? container.decode(Bool.self) {
+            self = .bool(value)
+        } else if let value = try? container.decode(Double.self) {
+            self = .number(value)
+        } else if let value = try? container.decode(String.self) {
+            self = .string(value)
+        } else if let value = try? container.decode([JSONValue].self) {
+            self = .array(value)
+        } else {
+            self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    /// Parses `data`; `nil` when it is not JSON at all.
+    public static func parse(_ data: Data) -> JSONValue? {
+        try? JSONDecoder().decode(JSONValue.self, from: data)
+    }
+
+    public subscript(key: String) -> JSONValue? {
+        if case .object(let members) = self { return members[key] }
+        return nil
+    }
+
+    /// A finite number, also when sent as a numeric string.
+    public var double: Double? {
+        switch self {
+        case .number(let value): value.isFinite ? value : nil
+        case .string(let text): Double(text.trimmedWhitespace()).flatMap { $0.isFinite ? $0 : nil }
+        default: nil
+        }
+    }
+
+    /// A whole number, also when sent as `"404"` or `404.0`.
+    public var int: Int? {
+        guard let value = double, value.rounded() == value, abs(value) < 1e15 else { return nil }
+        return Int(value)
+    }
+
+    public var string: String? {
+        if case .string(let text) = self { return text }
+        return nil
+    }
+
+    /// A string that is not empty once trimmed.
+    public var nonEmptyString: String? {
+        guard let text = string?.trimmedWhitespace(), !text.isEmpty else { return nil }
+        return text
+    }
+
+    public var bool: Bool? {
+        switch self {
+        case .bool(let value): value
+        case .number(let value): value == 0 ? false : value == 1 ? true : nil
+        default: nil
+        }
+    }
+
+    public var array: [JSONValue]? {
+        if case .array(let items) = self { return items }
+        return nil
+    }
+
+    public var isObject: Bool {
+        if case .object = self { return true }
+        return false
+    }
+}

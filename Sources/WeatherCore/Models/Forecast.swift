@@ -1,0 +1,117 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// The weather at one moment: every value metric (°C, km/h, hPa, mm, %), `nil` when the provider did not send it.
+public struct Conditions: Sendable, Hashable, Codable {
+    public var time: Date
+    public var temperature: Double?
+    public var apparentTemperature: Double?
+    public var weatherCode: Int?
+    public var humidity: Double?
+    public var windSpeed: Double?
+    public var windDirection: Double?
+    public var pressure: Double?
+    public var precipitation: Double?
+    public var isDay: Bool?
+
+    public init(
+        time: Date, temperature: Double? = nil, apparentTemperature: Double? = nil, weatherCode: Int? = nil,
+        humidity: Double? = nil, windSpeed: Double? = nil, windDirection: Double? = nil, pressure: Double? = nil,
+        precipitation: Double? = nil, isDay: Bool? = nil
+    ) {
+        self.time = time
+        self.temperature = temperature
+        self.apparentTemperature = apparentTemperature
+        self.weatherCode = weatherCode
+        self.humidity = humidity
+        self.windSpeed = windSpeed
+        self.windDirection = windDirection
+        self.pressure = pressure
+        self.precipitation = precipitation
+        self.isDay = isDay
+    }
+}
+
+/// One hour of the forecast (metric values).
+public struct HourlyForecast: Sendable, Hashable, Codable {
+    public var time: Date
+    public var temperature: Double?
+    public var precipitationProbability: Double?
+    public var precipitation: Double?
+    public var weatherCode: Int?
+
+    public init(
+        time: Date, temperature: Double? = nil, precipitationProbability: Double? = nil,
+        precipitation: Double? = nil, weatherCode: Int? = nil
+    ) {
+        self.time = time
+        self.temperature = temperature
+        self.precipitationProbability = precipitationProbability
+        self.precipitation = precipitation
+        self.weatherCode = weatherCode
+    }
+}
+
+/// One day of the forecast, dated in the place's own calendar (metric values).
+public struct DailyForecast: Sendable, Hashable, Codable {
+    public var date: LocalDate
+    public var temperatureMin: Double?
+    public var temperatureMax: Double?
+    public var weatherCode: Int?
+    public var precipitationSum: Double?
+    public var precipitationProbability: Double?
+
+    public init(
+        date: LocalDate, temperatureMin: Double? = nil, temperatureMax: Double? = nil, weatherCode: Int? = nil,
+        precipitationSum: Double? = nil, precipitationProbability: Double? = nil
+    ) {
+        self.date = date
+        self.temperatureMin = temperatureMin
+        self.temperatureMax = temperatureMax
+        self.weatherCode = weatherCode
+        self.precipitationSum = precipitationSum
+        self.precipitationProbability = precipitationProbability
+    }
+}
+
+/// Everything one provider said about one place: now, the next hours and the next days.
+public struct Forecast: Sendable, Hashable, Codable {
+    public var place: Place
+    public var provider: ProviderID
+    /// The place's offset from UTC when the forecast was made; local times are shown with it.
+    public var utcOffsetSeconds: Int
+    public var current: Conditions?
+    public var hourly: [HourlyForecast]
+    public var daily: [DailyForecast]
+    public var fetchedAt: Date
+
+    public init(
+        place: Place, provider: ProviderID, utcOffsetSeconds: Int, current: Conditions?,
+        hourly: [HourlyForecast] = [], daily: [DailyForecast] = [], fetchedAt: Date
+    ) {
+        self.place = place
+        self.provider = provider
+        self.utcOffsetSeconds = utcOffsetSeconds
+        self.current = current
+        self.hourly = hourly
+        self.daily = daily
+        self.fetchedAt = fetchedAt
+    }
+}
+
+/// The weather services meteo can ask.
+public enum ProviderID: String, Sendable, Hashable, Codable, CaseIterable {
+    case openMeteo = "open-meteo"
+    case openWeatherMap = "openweathermap"
+
+    /// The name people know the service by.
+    public var displayName: String {
+        switch self {
+        case .openMeteo: "Open-Meteo"
+        case .openWeatherMap: "OpenWeatherMap"
+        }
+    }
+}

@@ -1,0 +1,107 @@
+/// A WMO weather interpretation code (0…99) as Open-Meteo sends it; OpenWeatherMap codes are mapped onto it.
+public struct WeatherCode: Sendable, Hashable {
+    public var rawValue: Int
+
+    public init(_ rawValue: Int) { self.rawValue = rawValue }
+
+    private enum Kind { case clear, partly, overcast, fog, drizzle, rain, snow, thunder, unknown }
+
+    private var kind: Kind {
+        switch rawValue {
+        case 0: .clear
+        case 1, 2: .partly
+        case 3: .overcast
+        case 45, 48: .fog
+        case 51, 53, 55, 56, 57: .drizzle
+        case 61, 63, 65, 66, 67, 80, 81, 82: .rain
+        case 71, 73, 75, 77, 85, 86: .snow
+        case 95, 96, 99: .thunder
+        default: .unknown
+        }
+    }
+
+    /// The code in words, in English or French.
+    public func description(in language: Language) -> String {
+        let (english, french) = Self.texts[rawValue] ?? ("Unknown (code \(rawValue))", "Inconnu (code \(rawValue))")
+        return language == .french ? french : english
+    }
+
+    /// One terminal cell that pictures the weather; `ascii` when the terminal cannot show Unicode.
+    public func icon(ascii: Bool) -> String {
+        switch kind {
+        case .clear: ascii ? "*" : "☀"
+        case .partly: ascii ? "%" : "◐"
+        case .overcast: ascii ? "=" : "☁"
+        case .fog: ascii ? "~" : "≡"
+        case .drizzle: ascii ? "," : "⸪"
+        case .rain: ascii ? "/" : "☂"
+        case .snow: ascii ? "+" : "❄"
+        case .thunder: ascii ? "!" : "ϟ"
+        case .unknown: "?"
+        }
+    }
+
+    private static let texts: [Int: (String, String)] = [
+        0: ("Clear sky", "Ciel dégagé"),
+        1: ("Mainly clear", "Plutôt dégagé"),
+        2: ("Partly cloudy", "Partiellement nuageux"),
+        3: ("Overcast", "Couvert"),
+        45: ("Fog", "Brouillard"),
+        48: ("Freezing fog", "Brouillard givrant"),
+        51: ("Light drizzle", "Bruine légère"),
+        53: ("Drizzle", "Bruine"),
+        55: ("Dense drizzle", "Bruine dense"),
+        56: ("Light freezing drizzle", "Bruine verglaçante légère"),
+        57: ("Freezing drizzle", "Bruine verglaçante"),
+        61: ("Light rain", "Pluie faible"),
+        63: ("Rain", "Pluie"),
+        65: ("Heavy rain", "Forte pluie"),
+        66: ("Light freezing rain", "Pluie verglaçante faible"),
+        67: ("Freezing rain", "Pluie verglaçante"),
+        71: ("Light snow", "Neige faible"),
+        73: ("Snow", "Neige"),
+        75: ("Heavy snow", "Forte neige"),
+        77: ("Snow grains", "Grains de neige"),
+        80: ("Light showers", "Averses faibles"),
+        81: ("Showers", "Averses"),
+        82: ("Violent showers", "Averses violentes"),
+        85: ("Light snow showers", "Averses de neige faibles"),
+        86: ("Snow showers", "Averses de neige"),
+        95: ("Thunderstorm", "Orage"),
+        96: ("Thunderstorm with hail", "Orage avec grêle"),
+        99: ("Thunderstorm with heavy hail", "Orage avec forte grêle"),
+    ]
+
+    /// Maps an OpenWeatherMap condition id (2xx thunder … 8xx clouds) to the nearest WMO code.
+    public static func fromOpenWeatherMap(_ id: Int) -> WeatherCode {
+        let code: Int =
+            switch id {
+            case 200...202, 230...232: 95
+            case 210...221: 95
+            case 300, 310: 51
+            case 301, 311, 313, 321: 53
+            case 302, 312, 314: 55
+            case 500: 61
+            case 501: 63
+            case 502...504: 65
+            case 511: 66
+            case 520: 80
+            case 521: 81
+            case 522, 531: 82
+            case 600, 615: 71
+            case 601, 616: 73
+            case 602: 75
+            case 611...613: 77
+            case 620: 85
+            case 621, 622: 86
+            case 701, 711, 721, 741: 45
+            case 731, 751, 761, 762, 771, 781: 45
+            case 800: 0
+            case 801: 1
+            case 802: 2
+            case 803, 804: 3
+            default: -1
+            }
+        return WeatherCode(code)
+    }
+}

@@ -1,0 +1,139 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// The human text of `meteo now`: a short block, or one line for status bars.
+public struct TextReport: Sendable {
+    public let forecast: Forecast
+    public let units: Units
+    public let language: Language
+    public let ascii: Bool
+    /// When set, the result came from the cache and is this old.
+    public let staleAge: TimeInterval?
+
+    public init(forecast: Forecast, units: Units, language: Language, ascii: Bool, staleAge: TimeInterval? = nil) {
+        self.forecast = forecast
+        self.units = units
+        self.language = language
+        self.ascii = ascii
+        self.staleAge = staleAge
+    }
+
+    private var labels: Labels { .forLanguage(language) }
+    private var offset: Int { forecast.utcOffsetSeconds }
+
+    /// "Paris, Île-de-France, FR: ☁ 7.3°C Overcast, wind 12 km/h SW".
+    public func oneLine() -> String {
+        var parts: [String] = []
+        if let current = forecast.current {
+            var head = current.weatherCode.map { WeatherCode($0).icon(ascii: ascii) + " " } ?? ""
+            head += current.temperature.map(temperatureText) ?? "–"
+            if let code = current.weatherCode { head += " " + WeatherCode(code).description(in: language) }
+            parts.append(head)
+            if let wind = current.windSpeed {
+                parts.append("\(labels.wind.lowercased()) \(speedText(wind))" + (current.windDirection.map { " " + Compass.point($0, language: language) } ?? ""))
+            }
+        } else if let day = forecast.daily.first {
+            parts.append("\(day.temperatureMin.map(temperatureText) ?? "–")/\(day.temperatureMax.map(temperatureText) ?? "–")")
+        }
+        var line = "\(forecast.place.name): " + parts.joined(separator: ", ")
+        if let staleAge { line += " (\(labels.stale) \(DurationText.short(seconds: Int(staleAge))))" }
+        return line
+    }
+
+    /// The readable block: where and when, now, the next hours, the next days.
+    public func plain() -> String {
+        var lines: [String] = []
+        let place = forecast.place
+        var title = place.qualifiedName
+        if let current = forecast.current {
+            title += " · " + clock(current.time) + " (UTC" + CivilTime.offsetSuffix(offset).replacingZ() + ")"
+        }
+        lines.append(title)
+        if let staleAge {
+            lines.append("(\(labels.stale): \(forecast.provider.displayName) \(labels.from) \(clock(forecast.fetchedAt)), "
+                + ago(staleAge) + ")")
+        }
+
+        if let current = forecast.current {
+            if let code = current.weatherCode {
+                lines.append("\(WeatherCode(code).icon(ascii: ascii))  \(WeatherCode(code).description(in: language))")
+            }
+            var rows: [(String, String)] = []
+            if let temperature = current.temperature {
+                var text = temperatureText(temperature)
+                if let feels = current.apparentTemperature { text += " (\(labels.feelsLike) \(temperatureText(feels)))" }
+                rows.append((labels.temperature, text))
+            }
+            if let humidity = current.humidity { rows.append((labels.humidity, NumberText.fixed(humidity, 0) + " %")) }
+            if let wind = current.windSpeed {
+                var text = speedText(wind)
+                if let direction = current.windDirection {
+                    text += " \(labels.from) \(Compass.point(direction, language: language)) (\(NumberText.fixed(direction, 0))°)"
+                }
+                rows.append((labels.wind, text))
+            }
+            if let pressure = current.pressure {
+                rows.append((labels.pressure, "\(NumberText.fixed(units.pressure(pressure), units == .metric ? 0 : 2)) \(units.pressureSymbol)"))
+            }
+            if let precipitation = current.precipitation {
+                rows.append((labels.precipitation, precipitationText(precipitation)))
+            }
+            let width = rows.map { $0.0.count }.max() ?? 0
+            for (label, value) in rows {
+                lines.append(label + String(repeating: " ", count: width - label.count + 2) + value)
+            }
+        }
+
+        let hours = stride(from: 0, to: min(forecast.hourly.count, 24), by: 3).map { forecast.hourly[$0] }
+        if !hours.isEmpty {
+            lines.append("")
+            lines.append(labels.nextHours)
+            lines.append(
+                hours.map { hour in
+                    var text = hourText(hour.time) + " " + (hour.temperature.map(shortTemperature) ?? "–")
+                    if let chance = hour.precipitationProbability { text += " " + NumberText.fixed(chance, 0) + "%" }
+                    return text
+                }.joined(separator: "  "))
+        }
+        if !forecast.daily.isEmpty {
+            lines.append("")
+            lines.append(labels.nextDays)
+            for day in forecast.daily {
+                let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: ascii) } ?? " "
+                let low = day.temperatureMin.map(shortTemperature) ?? "–"
+                let high = day.temperatureMax.map(shortTemperature) ?? "–"
+                var text = "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon) \(low) / \(high)"
+                if let code = day.weatherCode { text += "  " + WeatherCode(code).description(in: language) }
+                lines.append(text)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private func temperatureText(_ celsius: Double) -> String {
+        NumberText.fixed(units.temperature(celsius), 1) + units.temperatureSymbol
+    }
+    private func shortTemperature(_ celsius: Double) -> String { NumberText.fixed(units.temperature(celsius), 0) + "°" }
+    private func speedText(_ kmh: Double) -> String { NumberText.fixed(units.speed(kmh), 0) + " " + units.speedSymbol }
+    private func precipitationText(_ mm: Double) -> String {
+        NumberText.fixed(units.precipitation(mm), units == .metric ? 1 : 2) + " " + units.precipitationSymbol
+    }
+    private func clock(_ date: Date) -> String {
+        let c = CivilTime.components(of: date, utcOffsetSeconds: offset)
+        return "\(CivilTime.pad(c.hour, 2)):\(CivilTime.pad(c.minute, 2))"
+    }
+    private func hourText(_ date: Date) -> String {
+        CivilTime.pad(CivilTime.components(of: date, utcOffsetSeconds: offset).hour, 2) + "h"
+    }
+    private func ago(_ seconds: TimeInterval) -> String {
+        let span = DurationText.short(seconds: Int(seconds))
+        return language == .french ? "\(labels.ago) \(span)" : "\(span) \(labels.ago)"
+    }
+}
+
+extension String {
+    fileprivate func replacingZ() -> String { self == "Z" ? "" : self }
+}

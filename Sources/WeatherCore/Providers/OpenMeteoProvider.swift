@@ -1,0 +1,197 @@
+#if canImport(FoundationEssentials)
+public import FoundationEssentials
+#else
+public import Foundation
+#endif
+
+/// Open-Meteo: free, no key; geocoding at `/v1/search`, forecasts at `/v1/forecast`.
+public struct OpenMeteoProvider: WeatherProvider {
+    public let id = ProviderID.openMeteo
+    private let geocodingURL: String
+    private let forecastURL: String
+    private let language: Language
+    private let transport: ProviderTransport
+    private let now: @Sendable () -> Date
+
+    public static let defaultGeocodingURL = "https://geocoding-api.open-meteo.com"
+    public static let defaultForecastURL = "https://api.open-meteo.com"
+    static let hourlyCount = 48
+    static let dailyCount = 7
+
+    public init(
+        geocodingURL: String = Self.defaultGeocodingURL, forecastURL: String = Self.defaultForecastURL,
+        language: Language = .english, http: any HTTPClient, now: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.geocodingURL = geocodingURL
+        self.forecastURL = forecastURL
+        self.language = language
+        self.transport = ProviderTransport(provider: .openMeteo, http: http)
+        self.now = now
+    }
+
+    public func search(_ query: PlaceQuery, limit: Int) async throws(WeatherError) -> [Place] {
+        // Qualifiers are applied here, so ask for enough namesakes to find the one they describe.
+        let count = query.qualifiers.isEmpty ? max(limit, 1) : 50
+        let url = URLBuilder.url(
+            base: geocodingURL, path: "/v1/search",
+            query: [("name", query.name), ("count", String(count)), ("language", language.rawValue), ("format", "json")])
+        let (status, json, response) = try await transport.getJSON(url)
+        let places = try OpenMeteoDecoder.places(status: status, json: json, response: response, transport: transport)
+        return Array(query.filter(places).prefix(max(limit, 1)))
+    }
+
+    public func forecast(for place: Place) async throws(WeatherError) -> Forecast {
+        let url = URLBuilder.url(
+            base: forecastURL, path: "/v1/forecast",
+            query: [
+                ("latitude", String(place.latitude)), ("longitude", String(place.longitude)),
+                (
+                    "current",
+                    "temperature_2m,apparent_temperature,relative_humidity_2m,weather_code,wind_speed_10m,"
+                        + "wind_direction_10m,pressure_msl,precipitation,is_day"
+                ),
+                ("hourly", "temperature_2m,precipitation_probability,precipitation,weather_code"),
+                (
+                    "daily",
+                    "weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max"
+                ),
+                ("forecast_hours", String(Self.hourlyCount)), ("forecast_days", String(Self.dailyCount)),
+                ("timezone", "auto"),
+            ])
+        let (status, json, response) = try await transport.getJSON(url)
+        return try OpenMeteoDecoder.forecast(
+            status: status, json: json, response: response, place: place, fetchedAt: now(), transport: transport)
+    }
+}
+
+/// Reads Open-Meteo's answers, trusting none of their fields.
+enum OpenMeteoDecoder {
+    static func places(
+        status: Int, json: JSONValue?, response: HTTPResponse, transport: ProviderTransport
+    ) throws(WeatherError) -> [Place] {
+        try checkError(status: status, json: json, response: response, transport: transport)
+        guard let json, json.isObject else {
+            throw .malformedResponse(.openMeteo, detail: "geocoding answer is not a JSON object")
+        }
+        // No `results` key at all is how Open-Meteo says "no match".
+        return (json["results"]?.array ?? []).compactMap(place)
+    }
+
+    static func place(_ item: JSONValue) -> Place? {
+        guard let name = item["name"]?.nonEmptyString, let latitude = item["latitude"]?.double,
+            let longitude = item["longitude"]?.double, Place.isValid(latitude: latitude, longitude: longitude)
+        else { return nil }
+        return Place(
+            name: name, admin1: item["admin1"]?.nonEmptyString, country: item["country"]?.nonEmptyString,
+            countryCode: item["country_code"]?.nonEmptyString?.uppercased(), latitude: latitude, longitude: longitude,
+            timezone: item["timezone"]?.nonEmptyString, population: item["population"]?.int)
+    }
+
+    static func forecast(
+        status: Int, json: JSONValue?, response: HTTPResponse, place: Place, fetchedAt: Date,
+        transport: ProviderTransport
+    ) throws(WeatherError) -> Forecast {
+        try checkError(status: status, json: json, response: response, transport: transport)
+        guard let json, json.isObject else {
+            throw .malformedResponse(.openMeteo, detail: "forecast answer is not a JSON object")
+        }
+        let offset = json["utc_offset_seconds"]?.int.flatMap { abs($0) <= 18 * 3600 ? $0 : nil } ?? 0
+        var place = place
+        if place.timezone == nil { place.timezone = json["timezone"]?.nonEmptyString }
+
+        let current = json["current"].flatMap { conditions($0, offset: offset) }
+            ?? json["current_weather"].flatMap { legacyConditions($0, offset: offset) }
+        let start = hourStart(current?.time ?? fetchedAt)
+        let hourly = hours(json["hourly"], offset: offset).filter { $0.time >= start }.prefix(OpenMeteoProvider.hourlyCount)
+        let today = LocalDate(current?.time ?? fetchedAt, utcOffsetSeconds: offset)
+        let daily = days(json["daily"]).filter { $0.date >= today }.prefix(OpenMeteoProvider.dailyCount)
+
+        guard current != nil || !hourly.isEmpty || !daily.isEmpty else {
+            throw .malformedResponse(.openMeteo, detail: "forecast answer holds no weather")
+        }
+        return Forecast(
+            place: place, provider: .openMeteo, utcOffsetSeconds: offset, current: current, hourly: Array(hourly),
+            daily: Array(daily), fetchedAt: fetchedAt)
+    }
+
+    /// `{"error": true, "reason": …}` may come with 400, 429 or even 200.
+    private static func checkError(
+        status: Int, json: JSONValue?, response: HTTPResponse, transport: ProviderTransport
+    ) throws(WeatherError) {
+        let reason = json?["reason"]?.nonEmptyString
+        if json?["error"]?.bool == true {
+            if status == 429 || (reason?.lowercased().contains("limit exceeded") ?? false) {
+                throw .rateLimited(.openMeteo, retryAfterSeconds: response.retryAfterSeconds)
+            }
+            throw .providerError(.openMeteo, status: status, reason: OneLine.clip(reason ?? "unspecified error"))
+        }
+        guard (200..<300).contains(status) else { throw transport.statusError(response, reason: reason) }
+        if json == nil {
+            throw .malformedResponse(.openMeteo, detail: response.body.isEmpty ? "empty body" : "body is not JSON")
+        }
+    }
+
+    private static func conditions(_ block: JSONValue, offset: Int) -> Conditions? {
+        guard block.isObject, let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
+        else { return nil }
+        return Conditions(
+            time: time, temperature: block["temperature_2m"]?.double,
+            apparentTemperature: block["apparent_temperature"]?.double, weatherCode: block["weather_code"]?.int,
+            humidity: block["relative_humidity_2m"]?.double, windSpeed: block["wind_speed_10m"]?.double,
+            windDirection: block["wind_direction_10m"]?.double,
+            pressure: block["pressure_msl"]?.double ?? block["surface_pressure"]?.double,
+            precipitation: block["precipitation"]?.double, isDay: block["is_day"]?.bool)
+    }
+
+    /// The `current_weather` block of older requests and self-hosted servers.
+    private static func legacyConditions(_ block: JSONValue, offset: Int) -> Conditions? {
+        guard block.isObject, let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
+        else { return nil }
+        return Conditions(
+            time: time, temperature: block["temperature"]?.double, weatherCode: block["weathercode"]?.int,
+            windSpeed: block["windspeed"]?.double, windDirection: block["winddirection"]?.double,
+            isDay: block["is_day"]?.bool)
+    }
+
+    private static func hours(_ block: JSONValue?, offset: Int) -> [HourlyForecast] {
+        guard let block, let times = block["time"]?.array else { return [] }
+        let temperature = column(block, "temperature_2m")
+        let probability = column(block, "precipitation_probability")
+        let precipitation = column(block, "precipitation")
+        let code = column(block, "weather_code")
+        return times.indices.compactMap { index in
+            guard let time = times[index].string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
+            else { return nil }
+            return HourlyForecast(
+                time: time, temperature: temperature[safe: index]?.double,
+                precipitationProbability: probability[safe: index]?.double,
+                precipitation: precipitation[safe: index]?.double, weatherCode: code[safe: index]?.int)
+        }
+    }
+
+    private static func days(_ block: JSONValue?) -> [DailyForecast] {
+        guard let block, let times = block["time"]?.array else { return [] }
+        let code = column(block, "weather_code")
+        let high = column(block, "temperature_2m_max")
+        let low = column(block, "temperature_2m_min")
+        let sum = column(block, "precipitation_sum")
+        let probability = column(block, "precipitation_probability_max")
+        return times.indices.compactMap { index in
+            guard let date = times[index].string.flatMap({ LocalDate(iso: $0) }) else { return nil }
+            return DailyForecast(
+                date: date, temperatureMin: low[safe: index]?.double, temperatureMax: high[safe: index]?.double,
+                weatherCode: code[safe: index]?.int, precipitationSum: sum[safe: index]?.double,
+                precipitationProbability: probability[safe: index]?.double)
+        }
+    }
+
+    private static func column(_ block: JSONValue, _ name: String) -> [JSONValue] { block[name]?.array ?? [] }
+
+    private static func hourStart(_ date: Date) -> Date {
+        Date(timeIntervalSince1970: (date.timeIntervalSince1970 / 3600).rounded(.down) * 3600)
+    }
+}
+
+extension Array {
+    subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
+}

@@ -1,0 +1,84 @@
+/// An error that knows the one line to show a person.
+public protocol UserFacingError: Error {
+    /// What happened and what to do, in one line that fits a status bar.
+    var userMessage: String { get }
+}
+
+/// Why a place or its weather could not be had.
+public enum WeatherError: Error, Sendable, Hashable {
+    case placeNotFound(query: String)
+    case missingAPIKey(ProviderID)
+    case invalidAPIKey(ProviderID)
+    case rateLimited(ProviderID, retryAfterSeconds: Int?)
+    /// The provider answered with an error of its own; `reason` is its text, trimmed to one line.
+    case providerError(ProviderID, status: Int, reason: String)
+    /// The answer was not the JSON we expect; `detail` is for the log.
+    case malformedResponse(ProviderID, detail: String)
+    case network(HTTPError)
+}
+
+extension WeatherError: UserFacingError {
+    public var userMessage: String {
+        switch self {
+        case .placeNotFound(let query):
+            return "No place called '\(query)'. Check the spelling, or try `meteo search \(query)`."
+        case .missingAPIKey(let provider):
+            return "\(provider.displayName) needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml."
+        case .invalidAPIKey(let provider):
+            return "\(provider.displayName) rejected the API key. Check METEO_OWM_API_KEY or owm_api_key."
+        case .rateLimited(let provider, let wait):
+            let when = wait.map { "retry in \(DurationText.short(seconds: $0))" } ?? "try again later"
+            return "\(provider.displayName) is rate limiting requests: \(when)."
+        case .providerError(let provider, let status, let reason):
+            let code = status == 200 ? "" : " (HTTP \(status))"
+            return "\(provider.displayName) reported an error\(code): \(reason)"
+        case .malformedResponse(let provider, _):
+            return "\(provider.displayName) sent an answer meteo cannot read. Try again later."
+        case .network(let error):
+            return error.userMessage
+        }
+    }
+
+    /// Whether a cached result should be offered instead (the network or the service failed, not the request).
+    public var allowsStaleFallback: Bool {
+        switch self {
+        case .network(.cancelled): false
+        case .network, .rateLimited, .malformedResponse: true
+        case .providerError(_, let status, _): status >= 500 || status == 429
+        case .placeNotFound, .missingAPIKey, .invalidAPIKey: false
+        }
+    }
+}
+
+extension HTTPError: UserFacingError {
+    public var userMessage: String {
+        switch self {
+        case .dnsFailure(let host): "Cannot resolve \(host): check the network connection or the URL."
+        case .connectionRefused(let host): "Cannot connect to \(host): the network is down or the service is not running."
+        case .timeout(let seconds): "No answer within \(DurationText.seconds(seconds)): the network or the service is slow."
+        case .connectionClosed: "The connection closed before the answer was complete. Try again."
+        case .tls(let host): "Secure connection to \(host) failed: its certificate could not be verified."
+        case .responseTooLarge(let limit): "The answer was larger than \(limit / 1_048_576) MiB and was dropped."
+        case .badRedirect: "The service redirected too often or to an unsafe address."
+        case .invalidURL(let url): "Invalid URL '\(url)': check the base URL settings."
+        case .cancelled: "Cancelled."
+        case .transport: "Network error. Check the connection and try again."
+        }
+    }
+}
+
+/// Short human durations for messages: "45 s", "3 min", "2 h".
+public enum DurationText {
+    public static func short(seconds: Int) -> String {
+        switch seconds {
+        case ..<60: "\(max(seconds, 0)) s"
+        case ..<3600: "\((seconds + 59) / 60) min"
+        case ..<172_800: "\((seconds + 1799) / 3600) h"
+        default: "\((seconds + 43199) / 86400) days"
+        }
+    }
+
+    static func seconds(_ value: Double) -> String {
+        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}
