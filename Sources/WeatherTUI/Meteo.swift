@@ -1,1 +1,26 @@
-print("x")
+import ArgumentParser
+import WeatherCore
+
+/// The `meteo` command: the weather in a terminal.
+@main
+struct Meteo: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "meteo",
+        abstract: "The weather, in your terminal.",
+        version: MeteoVersion.current,
+        subcommands: [NowCommand.self, SearchCommand.self])
+
+    static func main() async {
+        CurlHTTPClient.globalInit()
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}

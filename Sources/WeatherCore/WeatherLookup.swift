@@ -1,0 +1,66 @@
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
+
+/// Turns what a person asked for into a forecast: geocode, fetch, keep the result, fall back to it offline.
+public struct WeatherLookup: Sendable {
+    /// What to look up: a typed name or coordinates.
+    public enum Target: Sendable, Hashable {
+        case query(PlaceQuery)
+        case coordinates(latitude: Double, longitude: Double)
+    }
+
+    /// A forecast, and, when it came from the cache, the error that kept the fresh one away.
+    public struct Result: Sendable {
+        public var forecast: Forecast
+        public var staleBecause: WeatherError?
+
+        public var isStale: Bool { staleBecause != nil }
+    }
+
+    public let provider: any WeatherProvider
+    public let cache: ForecastCache?
+
+    public init(provider: any WeatherProvider, cache: ForecastCache?) {
+        self.provider = provider
+        self.cache = cache
+    }
+
+    /// The fresh forecast for `target`, or the cached one when the network or the service failed.
+    /// - Throws: `WeatherError` when there is neither.
+    public func forecast(for target: Target) async throws(WeatherError) -> Result {
+        let key = cacheKey(for: target)
+        do {
+            let place: Place =
+                switch target {
+                case .query(let query): try await provider.resolve(query)
+                case .coordinates(let latitude, let longitude):
+                    Place(name: Self.coordinateName(latitude, longitude), latitude: latitude, longitude: longitude)
+                }
+            let forecast = try await provider.forecast(for: place)
+            // A failed cache write costs only the offline fallback; the fresh answer still counts.
+            try? cache?.store(forecast, key: key)
+            return Result(forecast: forecast, staleBecause: nil)
+        } catch {
+            if error.allowsStaleFallback, let cached = cache?.load(key: key) {
+                return Result(forecast: cached, staleBecause: error)
+            }
+            throw error
+        }
+    }
+
+    private func cacheKey(for target: Target) -> String {
+        switch target {
+        case .query(let query): ForecastCache.key(provider: provider.id, query: query)
+        case .coordinates(let latitude, let longitude):
+            ForecastCache.key(provider: provider.id, latitude: latitude, longitude: longitude)
+        }
+    }
+
+    /// "48.8534, 2.3488": the name shown for a place given by coordinates.
+    public static func coordinateName(_ latitude: Double, _ longitude: Double) -> String {
+        "\(NumberText.fixed(latitude, 4)), \(NumberText.fixed(longitude, 4))"
+    }
+}

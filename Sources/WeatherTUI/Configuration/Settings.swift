@@ -1,0 +1,161 @@
+import WeatherCore
+
+/// Everything a run of meteo is configured with, after the file, the environment and the flags are merged.
+struct Settings: Sendable, Equatable {
+    var units = Units.metric
+    var language = Language.english
+    var provider = ProviderID.openMeteo
+    var geocodingURL = OpenMeteoProvider.defaultGeocodingURL
+    var forecastURL = OpenMeteoProvider.defaultForecastURL
+    var owmURL = OpenWeatherMapProvider.defaultURL
+    var owmAPIKey: String?
+    var connectTimeout = 5.0
+    var timeout = 15.0
+    var ascii = false
+    var defaultPlace: String?
+    var cacheDirectory = ""
+
+    /// One setting: its key in config.toml and the environment variable that overrides it.
+    struct Key: Sendable, Hashable {
+        let file: String
+        let environment: String
+        let isSecret: Bool
+
+        init(_ file: String, secret: Bool = false) {
+            self.file = file
+            self.environment = "METEO_" + file.uppercased()
+            self.isSecret = secret
+        }
+    }
+
+    static let keys: [Key] = [
+        Key("units"), Key("lang"), Key("provider"), Key("geocoding_url"), Key("forecast_url"), Key("owm_url"),
+        Key("owm_api_key", secret: true), Key("connect_timeout"), Key("timeout"), Key("ascii"), Key("place"),
+    ]
+
+    /// Flag values, which win over everything else; `nil` means "not given".
+    struct Overrides: Sendable, Equatable {
+        var units: Units?
+        var language: Language?
+        var provider: ProviderID?
+        var ascii: Bool?
+    }
+
+    /// Merges defaults < config file < `METEO_*` environment < flags.
+    /// - Parameters:
+    ///   - file: the config file's values, as text, by key.
+    ///   - environment: the process environment.
+    /// - Throws: `ConfigError` naming the first value that cannot be used.
+    static func resolve(
+        file: [String: String], environment: [String: String], overrides: Overrides = Overrides()
+    ) throws(ConfigError) -> Settings {
+        var values: [String: (value: String, source: String)] = [:]
+        for (key, value) in file { values[key] = (value, "config.toml") }
+        for key in keys {
+            if let value = environment[key.environment], !value.isEmpty { values[key.file] = (value, key.environment) }
+        }
+
+        var settings = Settings()
+        settings.ascii = !Self.localeIsUTF8(environment)
+        settings.language = Self.localeLanguage(environment) ?? .english
+        settings.cacheDirectory = Paths.cacheDirectory(environment)
+
+        func text(_ key: String) -> String? { values[key].map { $0.value.trimmedSetting() } }
+        func invalid(_ key: String, _ expected: String) -> ConfigError {
+            let found = values[key]!
+            return .invalidValue(key: key, value: found.value, source: found.source, expected: expected)
+        }
+
+        if let value = text("units") {
+            guard let units = Units(rawValue: value.lowercased()) else { throw invalid("units", "metric or imperial") }
+            settings.units = units
+        }
+        if let value = text("lang") {
+            guard let language = Language.fromLocale(value) else { throw invalid("lang", "en or fr") }
+            settings.language = language
+        }
+        if let value = text("provider") {
+            guard let provider = ProviderID(rawValue: value.lowercased()) else {
+                throw invalid("provider", "open-meteo or openweathermap")
+            }
+            settings.provider = provider
+        }
+        for (key, path) in [
+            ("geocoding_url", \Settings.geocodingURL), ("forecast_url", \Settings.forecastURL), ("owm_url", \Settings.owmURL),
+        ] {
+            guard let value = text(key) else { continue }
+            guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
+                throw invalid(key, "an http:// or https:// URL")
+            }
+            settings[keyPath: path] = value
+        }
+        settings.owmAPIKey = text("owm_api_key").flatMap { $0.isEmpty ? nil : $0 }
+        for (key, path) in [("connect_timeout", \Settings.connectTimeout), ("timeout", \Settings.timeout)] {
+            guard let value = text(key) else { continue }
+            guard let seconds = Double(value), seconds > 0, seconds <= 600 else {
+                throw invalid(key, "a number of seconds between 0 and 600")
+            }
+            settings[keyPath: path] = seconds
+        }
+        if let value = text("ascii") {
+            guard let flag = Self.bool(value) else { throw invalid("ascii", "true or false") }
+            settings.ascii = flag
+        }
+        settings.defaultPlace = text("place").flatMap { $0.isEmpty ? nil : $0 }
+
+        if let units = overrides.units { settings.units = units }
+        if let language = overrides.language { settings.language = language }
+        if let provider = overrides.provider { settings.provider = provider }
+        if let ascii = overrides.ascii { settings.ascii = ascii }
+        return settings
+    }
+
+    static func bool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": true
+        case "0", "false", "no", "off": false
+        default: nil
+        }
+    }
+
+    /// The locale's character set, from the first of LC_ALL, LC_CTYPE, LANG that is set.
+    static func localeIsUTF8(_ environment: [String: String]) -> Bool {
+        let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
+        let lowered = locale.lowercased()
+        return lowered.contains("utf-8") || lowered.contains("utf8")
+    }
+
+    /// The messages language, from the first of LC_ALL, LC_MESSAGES, LANG that is set.
+    static func localeLanguage(_ environment: [String: String]) -> Language? {
+        let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
+        return Language.fromLocale(locale)
+    }
+}
+
+/// A configuration value that cannot be used, or a config file that cannot be read.
+enum ConfigError: Error, Equatable, UserFacingError {
+    case invalidValue(key: String, value: String, source: String, expected: String)
+    case unreadableFile(path: String, reason: String)
+    case invalidFile(path: String, reason: String)
+
+    var userMessage: String {
+        switch self {
+        case .invalidValue(let key, let value, let source, let expected):
+            let shown = Settings.keys.first { $0.file == key }?.isSecret == true ? "…" : value
+            return "Invalid \(key) '\(shown)' in \(source): expected \(expected)."
+        case .unreadableFile(let path, let reason):
+            return "Cannot read \(path): \(reason)."
+        case .invalidFile(let path, let reason):
+            return "\(path) is not valid TOML: \(reason). Fix or remove it."
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmedSetting() -> String {
+        var text = Substring(self)
+        while let first = text.first, first.isWhitespace { text.removeFirst() }
+        while let last = text.last, last.isWhitespace { text.removeLast() }
+        return String(text)
+    }
+}
