@@ -1,1 +1,32 @@
-print("placeholder")
+import Foundation
+import WeatherTestSupport
+
+/// Runs the fixture server for benchmarks and manual runs: prints its base URL, serves until killed.
+///
+/// Usage: meteo-fixture-server [FIXTURE_DIR] [--delay SECONDS] [--port-file PATH]
+@main
+enum FixtureServerMain {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var delay = 0.0
+        var portFile: String?
+        if let index = arguments.firstIndex(of: "--delay"), index + 1 < arguments.count {
+            delay = Double(arguments[index + 1]) ?? 0
+            arguments.removeSubrange(index...index + 1)
+        }
+        if let index = arguments.firstIndex(of: "--port-file"), index + 1 < arguments.count {
+            portFile = arguments[index + 1]
+            arguments.removeSubrange(index...index + 1)
+        }
+        let directory = arguments.first.map { URL(fileURLWithPath: $0) } ?? FixtureRoutes.projectFixtures
+        let routes = FixtureRoutes(directory: directory)
+        let wait = delay
+        let server = try FixtureServer { request in
+            let reply = routes.reply(to: request)
+            return wait > 0 ? .delayed(seconds: wait, then: reply) : reply
+        }
+        if let portFile { try String(server.port).write(toFile: portFile, atomically: true, encoding: .utf8) }
+        FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))
+        while true { sleep(3600) }
+    }
+}

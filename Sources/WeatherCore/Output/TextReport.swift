@@ -71,7 +71,7 @@ public struct TextReport: Sendable {
             if let wind = current.windSpeed {
                 var text = speedText(wind)
                 if let direction = current.windDirection {
-                    text += " \(labels.from) \(Compass.point(direction, language: language)) (\(NumberText.fixed(direction, 0))°)"
+                    text += " \(Compass.point(direction, language: language)) (\(NumberText.fixed(direction, 0))°)"
                 }
                 rows.append((labels.wind, text))
             }
