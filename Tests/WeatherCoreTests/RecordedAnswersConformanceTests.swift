@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+
+@testable import WeatherCore
+
+/// Replays the real answers kept in ../shared/fixtures/weather-api through the decoders.
+///
+/// The folder sits beside the checkout (CI always has it); it is read, never copied into the project.
+/// When it is missing the test says so, and fails if METEO_REQUIRE_RECORDED_ANSWERS=1 (as `make test` sets in CI).
+@Suite struct RecordedAnswersConformanceTests {
+    static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("../shared/fixtures/weather-api").standardizedFileURL
+
+    static var files: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    @Test func folderIsThereOrItsAbsenceIsSaid() {
+        if Self.files.isEmpty {
+            print("note: no recorded answers at \(Self.folder.path): the conformance replay ran on nothing")
+            #expect(ProcessInfo.processInfo.environment["METEO_REQUIRE_RECORDED_ANSWERS"] != "1")
+        } else {
+            #expect(Self.files.count >= 10)
+        }
+    }
+
+    @Test(arguments: files)
+    func everyRecordedAnswerDecodesToAResultOrAClearError(file: URL) throws {
+        let name = file.lastPathComponent
+        let data = try Data(contentsOf: file)
+        let status = Self.status(in: name)
+        let response = HTTPResponse(status: status, body: data)
+        let json = JSONValue.parse(data)
+        #expect(json != nil, "\(name) is JSON")
+
+        switch name {
+        case let n where n.hasPrefix("openmeteo-geocoding-"):
+            let places = try OpenMeteoDecoder.places(status: status, json: json, response: response, transport: transport(.openMeteo))
+            if n.contains("noresults") {
+                #expect(places.isEmpty)
+            } else {
+                let first = try #require(places.first)
+                #expect(!first.name.isEmpty)
+                #expect(Place.isValid(latitude: first.latitude, longitude: first.longitude))
+            }
+        case let n where n.hasPrefix("openmeteo-forecast-error-"):
+            #expect(throws: WeatherError.self) {
+                try OpenMeteoDecoder.forecast(
+                    status: status, json: json, response: response, place: Self.somewhere, fetchedAt: Self.epoch,
+                    transport: transport(.openMeteo))
+            }
+            do {
+                _ = try OpenMeteoDecoder.forecast(
+                    status: status, json: json, response: response, place: Self.somewhere, fetchedAt: Self.epoch,
+                    transport: transport(.openMeteo))
+            } catch {
+                switch error {
+                case .providerError(_, _, let reason): #expect(!reason.isEmpty)
+                case .rateLimited: break
+                default: Issue.record("\(name): \(error) is not the provider's own error")
+                }
+            }
+        case let n where n.hasPrefix("openmeteo-forecast-"):
+            let forecast = try OpenMeteoDecoder.forecast(
+                status: status, json: json, response: response, place: Self.somewhere, fetchedAt: Self.epoch,
+                transport: transport(.openMeteo))
+            #expect(forecast.current?.temperature != nil || !forecast.hourly.isEmpty, "\(name) holds weather")
+            #expect(forecast.hourly.count <= 48)
+            #expect(forecast.daily.count <= 7)
+            #expect(forecast.place.timezone != nil)
+        case let n where n.hasPrefix("owm-error-"):
+            #expect(throws: WeatherError.self) {
+                try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport(.openWeatherMap))
+            }
+        case let n where n.hasPrefix("owm-weather-"):
+            try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport(.openWeatherMap))
+            let forecast = try OpenWeatherMapDecoder.forecast(json: json, place: Self.somewhere, fetchedAt: Self.epoch)
+            let current = try #require(forecast.current)
+            #expect(current.temperature != nil)
+            #expect(current.weatherCode != nil)
+            #expect(current.humidity != nil)
+        default:
+            Issue.record("no decoder is known for \(name)")
+        }
+    }
+
+    static let somewhere = Place(name: "Somewhere", latitude: 0, longitude: 0)
+    static let epoch = Date(timeIntervalSince1970: 0)
+
+    /// "…-error-429-…" answered with that status; every other file with 200.
+    static func status(in name: String) -> Int {
+        let parts = name.split(separator: "-")
+        guard let index = parts.firstIndex(of: "error"), index + 1 < parts.count, let code = Int(parts[index + 1]) else { return 200 }
+        return code
+    }
+
+    func transport(_ provider: ProviderID) -> ProviderTransport {
+        ProviderTransport(provider: provider, http: CurlHTTPClient())
+    }
+}
