@@ -1,0 +1,145 @@
+import Foundation
+import Synchronization
+import Testing
+import WeatherTestSupport
+
+@testable import WeatherCore
+
+@Suite struct WeatherLookupTests {
+    init() { CurlHTTPClient.globalInit() }
+
+    /// A fixture server that can be switched into failing.
+    final class Switchable: Sendable {
+        final class Failure: Sendable { let reply = Mutex<FixtureServer.Reply?>(nil) }
+        let failure = Failure()
+        let server: FixtureServer
+
+        init() throws {
+            let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
+            let failure = self.failure
+            server = try FixtureServer { request in failure.reply.withLock { $0 } ?? routes.reply(to: request) }
+        }
+    }
+
+    func lookup(_ server: FixtureServer, cache: ForecastCache) -> WeatherLookup {
+        WeatherLookup(
+            provider: OpenMeteoProvider(geocodingURL: server.baseURL, forecastURL: server.baseURL, http: CurlHTTPClient()),
+            cache: cache)
+    }
+
+    @Test func freshResultIsCachedAndServedStaleWhenTheServiceFails() async throws {
+        // Given a good answer for Paris
+        let folder = try TemporaryDirectory()
+        let cache = ForecastCache(directory: folder.path + "/cache")
+        let switchable = try Switchable()
+        let fresh = try await lookup(switchable.server, cache: cache).forecast(for: .query(try #require(PlaceQuery("Paris"))))
+        #expect(!fresh.isStale)
+
+        // When the service starts failing
+        switchable.failure.reply.withLock { $0 = .respond(status: 503, body: Data()) }
+        let stale = try await lookup(switchable.server, cache: cache).forecast(for: .query(try #require(PlaceQuery("paris"))))
+
+        // Then the cached result comes back, marked stale with the reason
+        #expect(stale.isStale)
+        #expect(stale.staleBecause == .providerError(.openMeteo, status: 503, reason: "empty answer"))
+        #expect(stale.forecast == fresh.forecast)
+    }
+
+    @Test func refusedConnectionFallsBackButUnknownPlaceDoesNot() async throws {
+        let folder = try TemporaryDirectory()
+        let cache = ForecastCache(directory: folder.path)
+        let switchable = try Switchable()
+        _ = try await lookup(switchable.server, cache: cache).forecast(for: .coordinates(latitude: 48.8534, longitude: 2.3488))
+        let base = switchable.server.baseURL
+        switchable.server.stop()
+
+        let offline = WeatherLookup(
+            provider: OpenMeteoProvider(geocodingURL: base, forecastURL: base, http: CurlHTTPClient()), cache: cache)
+        let stale = try await offline.forecast(for: .coordinates(latitude: 48.8534, longitude: 2.3488))
+        #expect(stale.staleBecause == .network(.connectionRefused(host: "127.0.0.1")))
+        await #expect(throws: WeatherError.network(.connectionRefused(host: "127.0.0.1"))) {
+            try await offline.forecast(for: .query(try #require(PlaceQuery("Never Asked"))))
+        }
+    }
+
+    @Test func aPlaceThatDoesNotExistIsNotHiddenByTheCache() async throws {
+        let folder = try TemporaryDirectory()
+        let switchable = try Switchable()
+        await #expect(throws: WeatherError.placeNotFound(query: "Atlantis")) {
+            try await lookup(switchable.server, cache: ForecastCache(directory: folder.path))
+                .forecast(for: .query(try #require(PlaceQuery("Atlantis"))))
+        }
+    }
+
+    @Test func cacheIgnoresCorruptFilesAndForeignKeys() throws {
+        let folder = try TemporaryDirectory()
+        let cache = ForecastCache(directory: folder.path)
+        let forecast = Forecast(
+            place: Place(name: "A", latitude: 1, longitude: 2), provider: .openMeteo, utcOffsetSeconds: 0,
+            current: Conditions(time: Date(timeIntervalSince1970: 100), temperature: 1), fetchedAt: Date(timeIntervalSince1970: 100))
+        try cache.store(forecast, key: "k1")
+        #expect(cache.load(key: "k1") == forecast)
+        #expect(cache.load(key: "k2") == nil)
+        try Data("{not json".utf8).write(to: URL(fileURLWithPath: cache.path(for: "k1")))
+        #expect(cache.load(key: "k1") == nil)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path).allSatisfy { !$0.contains(".tmp-") })
+    }
+}
+
+@Suite struct WeatherReportTests {
+    static let forecast = Forecast(
+        place: Place(name: "São Paulo", admin1: nil, country: "Brazil", countryCode: "BR", latitude: -23.5475, longitude: -46.63611, timezone: "America/Sao_Paulo"),
+        provider: .openMeteo, utcOffsetSeconds: -10800,
+        current: Conditions(time: Date(timeIntervalSince1970: 1_795_791_600), temperature: 23.5, apparentTemperature: nil, weatherCode: 3,
+            humidity: 60, windSpeed: 10.2, windDirection: 90, pressure: 1012, precipitation: 0),
+        hourly: [HourlyForecast(time: Date(timeIntervalSince1970: 1_795_791_600), temperature: 23, precipitationProbability: 10)],
+        daily: [DailyForecast(date: LocalDate(year: 2026, month: 11, day: 27), temperatureMin: 18, temperatureMax: 27.26, weatherCode: 61)],
+        fetchedAt: Date(timeIntervalSince1970: 1_795_791_852))
+
+    func decoded(_ units: Units, stale: Bool = false) throws -> [String: Any] {
+        let text = WeatherReport(forecast: Self.forecast, units: units, language: .english, stale: stale).json()
+        return try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    @Test func jsonHasEveryDocumentedFieldWithNullForWhatWasNotSent() throws {
+        let json = try decoded(.metric)
+        let place = try #require(json["place"] as? [String: Any])
+        let current = try #require(json["current"] as? [String: Any])
+        for key in ["name", "admin1", "country_code", "latitude", "longitude", "timezone"] { #expect(place.keys.contains(key), "place.\(key)") }
+        for key in ["time", "temperature", "apparent_temperature", "weather_code", "description", "humidity", "wind_speed", "wind_direction", "pressure", "precipitation"] {
+            #expect(current.keys.contains(key), "current.\(key)")
+        }
+        #expect(place["admin1"] is NSNull)
+        #expect(current["apparent_temperature"] is NSNull)
+        #expect(place["name"] as? String == "São Paulo")
+        #expect(current["time"] as? String == "2026-11-27T12:00:00-03:00")
+        #expect(current["description"] as? String == "Overcast")
+        #expect(json["provider"] as? String == "open-meteo")
+        #expect(json["fetched_at"] as? String == "2026-11-27T15:04:12Z")
+        #expect(json["stale"] as? Bool == false)
+        #expect((json["units"] as? [String: Any])?["temperature"] as? String == "°C")
+        #expect((json["hourly"] as? [[String: Any]])?.first?["precipitation_probability"] as? Double == 10)
+        #expect((json["daily"] as? [[String: Any]])?.first?["temperature_max"] as? Double == 27.3)
+        #expect((json["daily"] as? [[String: Any]])?.first?["date"] as? String == "2026-11-27")
+    }
+
+    @Test func imperialValuesAndStaleFlag() throws {
+        let json = try decoded(.imperial, stale: true)
+        let current = try #require(json["current"] as? [String: Any])
+        #expect(current["temperature"] as? Double == 74.3)
+        #expect(current["wind_speed"] as? Double == 6.3)
+        #expect(current["pressure"] as? Double == 29.88)
+        #expect((json["units"] as? [String: Any])?["wind_speed"] as? String == "mph")
+        #expect(json["stale"] as? Bool == true)
+    }
+
+    @Test func textBlockAndOneLine() {
+        let report = TextReport(forecast: Self.forecast, units: .metric, language: .english, ascii: true, staleAge: 7200)
+        #expect(report.oneLine() == "São Paulo: = 23.5°C Overcast, wind 10 km/h E (stale 2 h)")
+        let plain = report.plain()
+        #expect(plain.hasPrefix("São Paulo, BR · 12:00 (UTC-03:00)\n(stale: Open-Meteo from 12:04, 2 h ago)\n=  Overcast\n"))
+        #expect(plain.contains("Temperature    23.5°C\n"))
+        #expect(plain.contains("Fri 27  / 18° / 27°  Light rain"))
+        #expect(!plain.contains("feels like"))
+    }
+}
