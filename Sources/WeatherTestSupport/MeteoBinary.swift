@@ -1,0 +1,53 @@
+public import Foundation
+
+/// Runs the built `meteo` executable as a person or a script would, with a private environment.
+public struct MeteoBinary: Sendable {
+    /// What one run printed and how it ended.
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    public let path: String
+
+    /// The `meteo` built beside the running test bundle.
+    public static func built() throws -> MeteoBinary {
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        var folder = bundle.deletingLastPathComponent()
+        if bundle.pathExtension != "xctest" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("meteo").path) {
+            folder = folder.deletingLastPathComponent()
+        }
+        let path = folder.appendingPathComponent("meteo").path
+        guard FileManager.default.isExecutableFile(atPath: path) else { throw POSIXError(.ENOENT) }
+        return MeteoBinary(path: path)
+    }
+
+    /// Runs `meteo arguments…` with exactly `environment` (nothing inherited) and waits for it.
+    public func run(_ arguments: [String], environment: [String: String], input: String? = nil) throws -> Output {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        process.environment = environment
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        let stdin = Pipe()
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try? stdin.fileHandleForWriting.close()
+        // Read both pipes to the end before waiting, so a chatty child never blocks on a full pipe.
+        let group = DispatchGroup()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
+        DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        group.wait()
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
+    }
+}
