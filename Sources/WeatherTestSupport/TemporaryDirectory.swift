@@ -6,7 +6,9 @@ public final class TemporaryDirectory: Sendable {
 
     /// - Throws: when the folder cannot be made.
     public init() throws {
-        var template = Array((NSTemporaryDirectory() + "/meteo-test-XXXXXX").utf8CString)
+        var root = NSTemporaryDirectory()
+        while root.count > 1 && root.hasSuffix("/") { root.removeLast() }
+        var template = Array((root + "/meteo-test-XXXXXX").utf8CString)
         guard let made = mkdtemp(&template) else { throw POSIXError(.EIO) }
         path = String(cString: made)
     }

@@ -1,0 +1,234 @@
+import Foundation
+import Testing
+import WeatherTestSupport
+
+/// The built `meteo` binary, run as a script would, against the fixture server.
+@Suite struct MeteoCommandLineTests {
+    let meteo: MeteoBinary
+    let home: TemporaryDirectory
+    let server: FixtureServer
+
+    init() throws {
+        meteo = try MeteoBinary.built()
+        home = try TemporaryDirectory()
+        let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
+        server = try FixtureServer { routes.reply(to: $0) }
+    }
+
+    func environment(_ extra: [String: String] = [:], server: FixtureServer? = nil) -> [String: String] {
+        let base = (server ?? self.server).baseURL
+        return [
+            "HOME": home.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "METEO_GEOCODING_URL": base,
+            "METEO_FORECAST_URL": base, "METEO_OWM_URL": base,
+        ].merging(extra) { _, new in new }
+    }
+
+    func run(_ arguments: String..., env: [String: String] = [:], server: FixtureServer? = nil) throws -> MeteoBinary.Output {
+        try meteo.run(arguments, environment: environment(env, server: server))
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    // MARK: output formats
+
+    @Test func plainBlockForAPlace() throws {
+        let output = try run("now", "Paris")
+        #expect(output.status == 0)
+        #expect(output.stderr == "")
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.first == "Paris, Île-de-France, FR · 14:15 (UTC+01:00)")
+        #expect(lines.contains("☀  Clear sky"))
+        #expect(lines.contains("Temperature    9.3°C (feels like 6.9°C)"))
+        #expect(lines.contains("Wind           15 km/h SW (225°)"))
+        #expect(lines.contains("Pressure       1016 hPa"))
+        #expect(lines.contains("Fri 27  ◐ 4° / 13°  Partly cloudy"))
+    }
+
+    @Test func oneLineForStatusBars() throws {
+        let output = try run("now", "Paris", "--format", "oneline")
+        #expect(output.status == 0)
+        #expect(output.stdout == "Paris: ☀ 9.3°C Clear sky, wind 15 km/h SW\n")
+    }
+
+    @Test func jsonIsStableAndComplete() throws {
+        let output = try run("now", "Paris", "--json")
+        #expect(output.status == 0)
+        let report = try json(output.stdout)
+        let place = try #require(report["place"] as? [String: Any])
+        let current = try #require(report["current"] as? [String: Any])
+        #expect(place["name"] as? String == "Paris")
+        #expect(place["admin1"] as? String == "Île-de-France")
+        #expect(place["country_code"] as? String == "FR")
+        #expect(place["timezone"] as? String == "Europe/Paris")
+        #expect(current["temperature"] as? Double == 9.3)
+        #expect(current["time"] as? String == "2026-11-27T14:15:00+01:00")
+        #expect(report["provider"] as? String == "open-meteo")
+        #expect(report["stale"] as? Bool == false)
+        #expect((report["hourly"] as? [Any])?.count == 48)
+        #expect((report["daily"] as? [Any])?.count == 7)
+        #expect(try json(try run("now", "Paris", "--format", "json").stdout)["place"] != nil)
+    }
+
+    @Test func imperialAndFrench() throws {
+        let output = try run("now", "Springfield, MO", "--units", "imperial", "--lang", "fr")
+        #expect(output.status == 0)
+        #expect(output.stdout.hasPrefix("Springfield, Missouri, US · 07:15 (UTC-06:00)\n❄  Neige faible\n"))
+        #expect(output.stdout.contains("Température     37.6°F (ressenti 33.3°F)"))
+        #expect(output.stdout.contains("Vent            9 mph SO (225°)"))
+        #expect(output.stdout.contains("Pression        30.01 inHg"))
+        let fromEnvironment = try run("now", "London", env: ["METEO_LANG": "fr", "METEO_UNITS": "imperial"])
+        #expect(fromEnvironment.stdout.hasPrefix("Londres, Angleterre, GB"))
+        #expect(fromEnvironment.stdout.contains("°F"))
+    }
+
+    @Test func asciiWhenTheLocaleIsNotUTF8() throws {
+        let output = try run("now", "Paris", "--format", "oneline", env: ["LANG": "C"])
+        #expect(output.stdout == "Paris: * 9.3°C Clear sky, wind 15 km/h SW\n")
+    }
+
+    @Test func sameNamePlaces() throws {
+        #expect(try run("now", "Paris, Texas", "--json").stdout.contains(#""admin1" : "Texas""#))
+        #expect(try run("now", "Paris,", "US", "--json").stdout.contains(#""admin1" : "Texas""#))
+        let search = try run("search", "Springfield")
+        #expect(search.status == 0)
+        let rows = search.stdout.split(separator: "\n")
+        #expect(rows.count == 6)
+        #expect(rows[2] == "2  Springfield  Missouri       United States     166,810  37.2153, -93.2982")
+        let narrowed = try run("search", "Springfield, MO", "--json")
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(narrowed.stdout.utf8)) as? [[String: Any]])
+        #expect(list.count == 1)
+        #expect(list.first?["population"] as? Int == 166_810)
+    }
+
+    @Test func coordinatesSkipGeocoding() throws {
+        let output = try run("now", "--lat", "48.8534", "--lon", "2.3488", "--json")
+        #expect(output.status == 0)
+        #expect(try json(output.stdout)["place"].flatMap { ($0 as? [String: Any])?["name"] as? String } == "48.8534, 2.3488")
+        #expect(server.requests.allSatisfy { $0.path == "/v1/forecast" })
+    }
+
+    @Test func openWeatherMapWithAKey() throws {
+        let output = try run("now", "Paris", "--provider", "openweathermap", "--json", env: ["METEO_OWM_API_KEY": "valid-key"])
+        #expect(output.status == 0)
+        let report = try json(output.stdout)
+        #expect(report["provider"] as? String == "openweathermap")
+        #expect((report["hourly"] as? [Any])?.isEmpty == true)
+    }
+
+    // MARK: errors: one line, documented exit codes
+
+    @Test func unknownPlaceExits3() throws {
+        let output = try run("now", "Atlantis")
+        #expect(output.status == 3)
+        #expect(output.stdout == "")
+        #expect(output.stderr == "meteo: No place called 'Atlantis'. Check the spelling, or try `meteo search Atlantis`.\n")
+        #expect(try run("search", "Atlantis").status == 3)
+    }
+
+    @Test func usageErrorsExit64() throws {
+        #expect(try run("now").status == 64)
+        #expect(try run("now", "--lat", "91", "--lon", "0").status == 64)
+        #expect(try run("now", "--lat", "1").status == 64)
+        #expect(try run("now", "Paris", "--units", "kelvin").status == 64)
+        #expect(try run("now", "Paris", "--json", "--format", "oneline").status == 64)
+        #expect(try run("frobnicate").status == 64)
+    }
+
+    @Test func keyProblemsExit5() throws {
+        let missing = try run("now", "Paris", "--provider", "openweathermap")
+        #expect(missing.status == 5)
+        #expect(missing.stderr == "meteo: OpenWeatherMap needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml.\n")
+        let invalid = try run("now", "Paris", "--provider", "openweathermap", env: ["METEO_OWM_API_KEY": "not-valid-key"])
+        #expect(invalid.status == 5)
+        #expect(invalid.stderr == "meteo: OpenWeatherMap rejected the API key. Check METEO_OWM_API_KEY or owm_api_key.\n")
+        #expect(!invalid.stderr.contains("not-valid-key"))
+    }
+
+    @Test func badConfigurationExits5() throws {
+        let folder = home.path + "/.config/meteo"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try "units = [1, 2]\n".write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
+        let output = try run("now", "Paris")
+        #expect(output.status == 5)
+        #expect(output.stderr.split(separator: "\n").count == 1)
+        try FileManager.default.removeItem(atPath: folder + "/config.toml")
+        let environment = try run("now", "Paris", env: ["METEO_FORECAST_URL": "not a url"])
+        #expect(environment.status == 5)
+        #expect(environment.stderr == "meteo: Invalid forecast_url 'not a url' in METEO_FORECAST_URL: expected an http:// or https:// URL.\n")
+    }
+
+    @Test func configFileSetsDefaultsAndFlagsWin() throws {
+        let folder = home.path + "/config"
+        try FileManager.default.createDirectory(atPath: folder + "/meteo", withIntermediateDirectories: true)
+        try "units = \"imperial\"\nplace = \"London\"\n".write(toFile: folder + "/meteo/config.toml", atomically: true, encoding: .utf8)
+        let fromFile = try run("now", "--format", "oneline", env: ["XDG_CONFIG_HOME": folder])
+        #expect(fromFile.stdout.hasPrefix("London: ☀ 46.8°F"))
+        let flag = try run("now", "--format", "oneline", "--units", "metric", env: ["XDG_CONFIG_HOME": folder])
+        #expect(flag.stdout.hasPrefix("London: ☀ 8.2°C"))
+    }
+
+    @Test(arguments: [
+        (FixtureServer.Reply.respond(status: 500, body: Data("boom".utf8)), "meteo: Open-Meteo reported an error (HTTP 500): unexpected answer\n"),
+        (.json(#"{"error":true,"reason":"Minutely API request limit exceeded"}"#, status: 429, headers: ["Retry-After": "90"]),
+         "meteo: Open-Meteo is rate limiting requests: retry in 2 min.\n"),
+        (.json("{\"results\": [", status: 200), "meteo: Open-Meteo sent an answer meteo cannot read. Try again later.\n"),
+        (.respond(status: 200, body: Data()), "meteo: Open-Meteo sent an answer meteo cannot read. Try again later.\n"),
+        (.truncated(status: 200, body: Data("{\"results\":".utf8), missing: 30),
+         "meteo: The connection closed before the answer was complete. Try again.\n"),
+        (.json(#"{"error":true,"reason":"Parameter 'name' is required"}"#, status: 400),
+         "meteo: Open-Meteo reported an error (HTTP 400): Parameter 'name' is required\n"),
+    ])
+    func providerAndNetworkFaultsExit4WithOneLine(reply: FixtureServer.Reply, message: String) throws {
+        let failing = try FixtureServer { _ in reply }
+        let output = try run("now", "Paris", server: failing)
+        #expect(output.status == 4)
+        #expect(output.stdout == "")
+        #expect(output.stderr == message)
+    }
+
+    @Test func timeoutAndRefusedAndDNS() throws {
+        let slow = try FixtureServer { _ in .delayed(seconds: 5, then: .json("{}")) }
+        let timedOut = try run("now", "Paris", env: ["METEO_TIMEOUT": "0.3"], server: slow)
+        #expect(timedOut.status == 4)
+        #expect(timedOut.stderr == "meteo: No answer within 0.3 s: the network or the service is slow.\n")
+
+        let gone = try FixtureServer { _ in .close }
+        let goneEnvironment = environment([:], server: gone)
+        gone.stop()
+        let refused = try meteo.run(["now", "Paris"], environment: goneEnvironment)
+        #expect(refused.status == 4)
+        #expect(refused.stderr == "meteo: Cannot connect to 127.0.0.1: the network is down or the service is not running.\n")
+
+        let unresolvable = try run("now", "Paris", env: ["METEO_GEOCODING_URL": "http://no-such-host.invalid", "METEO_CONNECT_TIMEOUT": "3"])
+        #expect(unresolvable.status == 4)
+        #expect(unresolvable.stderr == "meteo: Cannot resolve no-such-host.invalid: check the network connection or the URL.\n")
+    }
+
+    @Test func offlineShowsTheLastResultMarkedStale() throws {
+        // Given one good answer for Paris
+        #expect(try run("now", "Paris").status == 0)
+        // When the service is gone
+        let gone = try FixtureServer { _ in .close }
+        let goneEnvironment = environment([:], server: gone)
+        gone.stop()
+        let stale = try meteo.run(["now", "paris", "--json"], environment: goneEnvironment)
+        // Then the cached result is shown, marked stale, and stderr says why
+        #expect(stale.status == 0)
+        #expect(try json(stale.stdout)["stale"] as? Bool == true)
+        #expect(stale.stderr.hasPrefix("meteo: warning: Cannot connect to 127.0.0.1: the network is down or the service is not running. Showing the result from "))
+        let plain = try meteo.run(["now", "Paris"], environment: goneEnvironment)
+        #expect(plain.stdout.split(separator: "\n")[1].hasPrefix("(stale: Open-Meteo from "))
+        // And a place never fetched still fails
+        #expect(try meteo.run(["now", "Berlin"], environment: goneEnvironment).status == 4)
+    }
+
+    @Test func helpAndVersion() throws {
+        let help = try run("--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("now"))
+        #expect(help.stdout.contains("search"))
+        #expect(try run("--version").stdout.hasPrefix("0."))
+    }
+}
