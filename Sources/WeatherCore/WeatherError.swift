@@ -54,8 +54,10 @@ extension HTTPError: UserFacingError {
     public var userMessage: String {
         switch self {
         case .dnsFailure(let host): "Cannot resolve \(host): check the network connection or the URL."
-        case .connectionRefused(let host): "Cannot connect to \(host): the network is down or the service is not running."
-        case .timeout(let seconds): "No answer within \(DurationText.seconds(seconds)): the network or the service is slow."
+        case .connectionRefused(let host):
+            "Cannot connect to \(host): the network is down or the service is not running."
+        case .timeout(let seconds):
+            "No answer within \(DurationText.seconds(seconds)): the network or the service is slow."
         case .connectionClosed: "The connection closed before the answer was complete. Try again."
         case .tls(let host): "Secure connection to \(host) failed: its certificate could not be verified."
         case .responseTooLarge(let limit): "The answer was larger than \(limit / 1_048_576) MiB and was dropped."

@@ -28,7 +28,8 @@ public final class FixtureServer: Sendable {
         case close
 
         public static func json(_ text: String, status: Int = 200, headers: [String: String] = [:]) -> Reply {
-            .respond(status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
+            .respond(
+                status: status, headers: headers.merging(["Content-Type": "application/json"]) { a, _ in a },
                 body: Data(text.utf8))
         }
     }
@@ -60,7 +61,9 @@ public final class FixtureServer: Sendable {
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = 0
         let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         guard bound == 0, listen(socket, 64) == 0 else {
             let code = errno
@@ -152,7 +155,10 @@ public final class FixtureServer: Sendable {
             }
             return perform(then, on: socket)
         case .truncated(let status, let body, let missing):
-            _ = send(socket, head(status: status, headers: ["Content-Type": "application/json"], length: body.count + missing) + body)
+            _ = send(
+                socket,
+                head(status: status, headers: ["Content-Type": "application/json"], length: body.count + missing) + body
+            )
             return false
         case .close:
             return false
@@ -196,7 +202,8 @@ public final class FixtureServer: Sendable {
         var headers: [String: String] = [:]
         for line in lines {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
+            headers[line[..<colon].lowercased()] = line[line.index(after: colon)...].trimmingCharacters(
+                in: .whitespaces)
         }
         let length = headers["content-length"].flatMap(Int.init) ?? 0
         while buffer.count < length {
@@ -207,7 +214,8 @@ public final class FixtureServer: Sendable {
         let target = String(requestLine[1])
         let (path, query) = Self.split(target)
         return Request(
-            method: String(requestLine[0]), target: target, path: path, query: query, headers: headers, body: Data(body))
+            method: String(requestLine[0]), target: target, path: path, query: query, headers: headers, body: Data(body)
+        )
     }
 
     private func receive(_ socket: Int32, into buffer: inout Data) -> Bool {
@@ -228,7 +236,9 @@ public final class FixtureServer: Sendable {
             for item in parts[1].split(separator: "&") {
                 let pair = item.split(separator: "=", maxSplits: 1).map(String.init)
                 let name = pair[0].removingPercentEncoding ?? pair[0]
-                let value = pair.count == 2 ? (pair[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? pair[1]) : ""
+                let value =
+                    pair.count == 2
+                    ? (pair[1].replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? pair[1]) : ""
                 query[name] = value
             }
         }

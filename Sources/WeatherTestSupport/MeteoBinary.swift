@@ -15,7 +15,9 @@ public struct MeteoBinary: Sendable {
     public static func built() throws -> MeteoBinary {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         var folder = bundle.deletingLastPathComponent()
-        if bundle.pathExtension != "xctest" && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("meteo").path) {
+        if bundle.pathExtension != "xctest"
+            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("meteo").path)
+        {
             folder = folder.deletingLastPathComponent()
         }
         let path = folder.appendingPathComponent("meteo").path

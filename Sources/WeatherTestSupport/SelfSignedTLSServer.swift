@@ -15,7 +15,10 @@ public final class SelfSignedTLSServer: Sendable {
         let cert = directory.path + "/cert.pem"
         try Self.run(
             "/usr/bin/openssl",
-            ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj", "/CN=127.0.0.1"])
+            [
+                "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", key, "-out", cert, "-days", "1", "-subj",
+                "/CN=127.0.0.1",
+            ])
         port = try FreePort.pick()
         process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/openssl")

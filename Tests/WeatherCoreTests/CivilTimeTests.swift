@@ -22,7 +22,9 @@ import Testing
         #expect(CivilTime.rfc3339(date, utcOffsetSeconds: 19800) == "2026-10-07T03:45:00+05:30")
     }
 
-    @Test(arguments: ["", "2026-13-01T00:00", "2026-02-30T10:00", "2026-01-01T24:00", "2026-01-01", "yesterday", "2026-01-01T1:00"])
+    @Test(arguments: [
+        "", "2026-13-01T00:00", "2026-02-30T10:00", "2026-01-01T24:00", "2026-01-01", "yesterday", "2026-01-01T1:00",
+    ])
     func malformedLocalTimesAreRejected(text: String) {
         #expect(CivilTime.parseLocal(text, utcOffsetSeconds: 0) == nil)
     }
@@ -69,7 +71,9 @@ import Testing
 }
 
 @Suite struct WeatherCodeTests {
-    static let documented = [0, 1, 2, 3, 45, 48, 51, 53, 55, 56, 57, 61, 63, 65, 66, 67, 71, 73, 75, 77, 80, 81, 82, 85, 86, 95, 96, 99]
+    static let documented = [
+        0, 1, 2, 3, 45, 48, 51, 53, 55, 56, 57, 61, 63, 65, 66, 67, 71, 73, 75, 77, 80, 81, 82, 85, 86, 95, 96, 99,
+    ]
 
     @Test(arguments: documented)
     func everyDocumentedCodeHasWordsInBothLanguagesAndAnIcon(code: Int) {
@@ -96,10 +100,16 @@ import Testing
 }
 
 @Suite struct PlaceQueryTests {
-    static let paris = Place(name: "Paris", admin1: "Île-de-France", country: "France", countryCode: "FR", latitude: 48.85, longitude: 2.35)
-    static let parisTexas = Place(name: "Paris", admin1: "Texas", country: "United States", countryCode: "US", latitude: 33.66, longitude: -95.55)
-    static let springfieldMO = Place(name: "Springfield", admin1: "Missouri", country: "United States", countryCode: "US", latitude: 37.2, longitude: -93.3)
-    static let springfieldIL = Place(name: "Springfield", admin1: "Illinois", country: "United States", countryCode: "US", latitude: 39.8, longitude: -89.6)
+    static let paris = Place(
+        name: "Paris", admin1: "Île-de-France", country: "France", countryCode: "FR", latitude: 48.85, longitude: 2.35)
+    static let parisTexas = Place(
+        name: "Paris", admin1: "Texas", country: "United States", countryCode: "US", latitude: 33.66, longitude: -95.55)
+    static let springfieldMO = Place(
+        name: "Springfield", admin1: "Missouri", country: "United States", countryCode: "US", latitude: 37.2,
+        longitude: -93.3)
+    static let springfieldIL = Place(
+        name: "Springfield", admin1: "Illinois", country: "United States", countryCode: "US", latitude: 39.8,
+        longitude: -89.6)
 
     @Test func splitsNameAndQualifiers() throws {
         let query = try #require(PlaceQuery("  Springfield ,  MO , "))

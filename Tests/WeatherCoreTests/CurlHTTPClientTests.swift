@@ -11,7 +11,8 @@ import WeatherTestSupport
         let server = try FixtureServer { _ in .json(#"{"ok":true}"#, status: 201, headers: ["X-Thing": "yes"]) }
         let client = CurlHTTPClient()
 
-        let response = try await client.send(HTTPRequest(url: server.baseURL + "/hello?a=1", headers: ["Accept": "application/json"]))
+        let response = try await client.send(
+            HTTPRequest(url: server.baseURL + "/hello?a=1", headers: ["Accept": "application/json"]))
 
         #expect(response.status == 201)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"ok":true}"#)
@@ -26,7 +27,8 @@ import WeatherTestSupport
     @Test func sendsMethodAndBody() async throws {
         let server = try FixtureServer { request in .json(String(decoding: request.body, as: UTF8.self)) }
         let client = CurlHTTPClient()
-        let response = try await client.send(HTTPRequest(method: "PUT", url: server.baseURL + "/r/1", body: Data("{\"x\":1}".utf8)))
+        let response = try await client.send(
+            HTTPRequest(method: "PUT", url: server.baseURL + "/r/1", body: Data("{\"x\":1}".utf8)))
         #expect(String(decoding: response.body, as: UTF8.self) == "{\"x\":1}")
         #expect(server.requests.first?.method == "PUT")
     }
@@ -75,8 +77,12 @@ import WeatherTestSupport
             request.path == "/short" ? .truncated(status: 200, body: Data("{\"a\":".utf8), missing: 50) : .close
         }
         let client = CurlHTTPClient()
-        await #expect(throws: HTTPError.connectionClosed) { try await client.send(HTTPRequest(url: server.baseURL + "/short")) }
-        await #expect(throws: HTTPError.connectionClosed) { try await client.send(HTTPRequest(url: server.baseURL + "/closed")) }
+        await #expect(throws: HTTPError.connectionClosed) {
+            try await client.send(HTTPRequest(url: server.baseURL + "/short"))
+        }
+        await #expect(throws: HTTPError.connectionClosed) {
+            try await client.send(HTTPRequest(url: server.baseURL + "/closed"))
+        }
     }
 
     @Test func refusedConnectionIsReportedWithTheHost() async throws {
@@ -100,7 +106,9 @@ import WeatherTestSupport
         let response = try await client.send(HTTPRequest(url: server.baseURL + "/start"))
         #expect(response.status == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"arrived":true}"#)
-        await #expect(throws: HTTPError.badRedirect) { try await client.send(HTTPRequest(url: server.baseURL + "/loop")) }
+        await #expect(throws: HTTPError.badRedirect) {
+            try await client.send(HTTPRequest(url: server.baseURL + "/loop"))
+        }
     }
 
     @Test func nonHTTPSchemesAreRefusedBeforeAnyTransfer() async {
@@ -120,6 +128,8 @@ import WeatherTestSupport
 
     @Test func retryAfterIsReadInSeconds() {
         #expect(HTTPResponse(status: 429, headers: ["retry-after": " 120 "], body: Data()).retryAfterSeconds == 120)
-        #expect(HTTPResponse(status: 429, headers: ["retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"], body: Data()).retryAfterSeconds == nil)
+        #expect(
+            HTTPResponse(status: 429, headers: ["retry-after": "Wed, 21 Oct 2015 07:28:00 GMT"], body: Data())
+                .retryAfterSeconds == nil)
     }
 }

@@ -99,29 +99,50 @@ import WeatherTestSupport
 
     @Test func legacyCurrentWeatherBlockIsRead() async throws {
         let server = try fixtures()
-        let forecast = try await provider(server).forecast(for: Place(name: "SP", latitude: -23.5475, longitude: -46.6361))
+        let forecast = try await provider(server).forecast(
+            for: Place(name: "SP", latitude: -23.5475, longitude: -46.6361))
         #expect(forecast.current?.temperature == 24.5)
         #expect(forecast.current?.weatherCode == 2)
         #expect(forecast.hourly.isEmpty)
     }
 
     @Test(arguments: [
-        (FixtureServer.Reply.json(#"{"error":true,"reason":"Cannot initialize WeatherVariable from invalid String value x"}"#, status: 400),
-         WeatherError.providerError(.openMeteo, status: 400, reason: "Cannot initialize WeatherVariable from invalid String value x")),
-        (.json(#"{"error":true,"reason":"Daily API request limit exceeded. Please try again tomorrow."}"#, status: 429, headers: ["Retry-After": "3600"]),
-         .rateLimited(.openMeteo, retryAfterSeconds: 3600)),
-        (.json(#"{"error":true,"reason":"Hourly API request limit exceeded."}"#, status: 200),
-         .rateLimited(.openMeteo, retryAfterSeconds: nil)),
-        (.json(#"{"error":true,"reason":"Something broke"}"#, status: 200),
-         .providerError(.openMeteo, status: 200, reason: "Something broke")),
-        (.respond(status: 500, body: Data("<html>oops</html>".utf8)),
-         .providerError(.openMeteo, status: 500, reason: "unexpected answer")),
+        (
+            FixtureServer.Reply.json(
+                #"{"error":true,"reason":"Cannot initialize WeatherVariable from invalid String value x"}"#, status: 400
+            ),
+            WeatherError.providerError(
+                .openMeteo, status: 400, reason: "Cannot initialize WeatherVariable from invalid String value x")
+        ),
+        (
+            .json(
+                #"{"error":true,"reason":"Daily API request limit exceeded. Please try again tomorrow."}"#, status: 429,
+                headers: ["Retry-After": "3600"]),
+            .rateLimited(.openMeteo, retryAfterSeconds: 3600)
+        ),
+        (
+            .json(#"{"error":true,"reason":"Hourly API request limit exceeded."}"#, status: 200),
+            .rateLimited(.openMeteo, retryAfterSeconds: nil)
+        ),
+        (
+            .json(#"{"error":true,"reason":"Something broke"}"#, status: 200),
+            .providerError(.openMeteo, status: 200, reason: "Something broke")
+        ),
+        (
+            .respond(status: 500, body: Data("<html>oops</html>".utf8)),
+            .providerError(.openMeteo, status: 500, reason: "unexpected answer")
+        ),
         (.respond(status: 503, body: Data()), .providerError(.openMeteo, status: 503, reason: "empty answer")),
-        (.json("{\"latitude\": 1, \"current\": {", status: 200), .malformedResponse(.openMeteo, detail: "body is not JSON")),
+        (
+            .json("{\"latitude\": 1, \"current\": {", status: 200),
+            .malformedResponse(.openMeteo, detail: "body is not JSON")
+        ),
         (.respond(status: 200, body: Data()), .malformedResponse(.openMeteo, detail: "empty body")),
         (.json("[1,2,3]"), .malformedResponse(.openMeteo, detail: "forecast answer is not a JSON object")),
-        (.json(#"{"latitude":1,"longitude":2,"current":{"time":"not a time"}}"#),
-         .malformedResponse(.openMeteo, detail: "forecast answer holds no weather")),
+        (
+            .json(#"{"latitude":1,"longitude":2,"current":{"time":"not a time"}}"#),
+            .malformedResponse(.openMeteo, detail: "forecast answer holds no weather")
+        ),
         (.truncated(status: 200, body: Data(#"{"current":"#.utf8), missing: 100), .network(.connectionClosed)),
         (.close, .network(.connectionClosed)),
     ])

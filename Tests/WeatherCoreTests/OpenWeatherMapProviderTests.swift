@@ -13,7 +13,9 @@ import WeatherTestSupport
         return try FixtureServer { routes.reply(to: $0) }
     }
 
-    func provider(_ server: FixtureServer, key: String? = "valid-key", language: Language = .english) -> OpenWeatherMapProvider {
+    func provider(_ server: FixtureServer, key: String? = "valid-key", language: Language = .english)
+        -> OpenWeatherMapProvider
+    {
         OpenWeatherMapProvider(baseURL: server.baseURL, apiKey: key, language: language, http: CurlHTTPClient())
     }
 
@@ -41,13 +43,15 @@ import WeatherTestSupport
 
     @Test func localNamesFollowTheLanguageAndQualifiersNarrow() async throws {
         let server = try fixtures()
-        #expect(try await provider(server, language: .french).resolve(try #require(PlaceQuery("London"))).name == "Londres")
+        #expect(
+            try await provider(server, language: .french).resolve(try #require(PlaceQuery("London"))).name == "Londres")
         #expect(try await provider(server).resolve(try #require(PlaceQuery("Paris, TX"))).admin1 == "Texas")
     }
 
     @Test func oldShapeWithStringCodAndRainIsRead() async throws {
         let server = try fixtures()
-        let forecast = try await provider(server).forecast(for: Place(name: "London", latitude: 51.5073, longitude: -0.1276))
+        let forecast = try await provider(server).forecast(
+            for: Place(name: "London", latitude: 51.5073, longitude: -0.1276))
         let current = try #require(forecast.current)
         #expect(current.precipitation == 1.4)
         #expect(current.apparentTemperature == nil)
@@ -67,13 +71,29 @@ import WeatherTestSupport
     }
 
     @Test(arguments: [
-        (FixtureServer.Reply.json(#"{"cod":"404","message":"city not found"}"#, status: 404), WeatherError.placeNotFound(query: "city not found")),
-        (.json(#"{"cod":429,"message":"Your account is temporary blocked"}"#, status: 429, headers: ["Retry-After": "60"]),
-         .rateLimited(.openWeatherMap, retryAfterSeconds: 60)),
-        (.json(#"{"cod":"500","message":"Internal error"}"#, status: 200), .providerError(.openWeatherMap, status: 500, reason: "Internal error")),
+        (
+            FixtureServer.Reply.json(#"{"cod":"404","message":"city not found"}"#, status: 404),
+            WeatherError.placeNotFound(query: "city not found")
+        ),
+        (
+            .json(
+                #"{"cod":429,"message":"Your account is temporary blocked"}"#, status: 429,
+                headers: ["Retry-After": "60"]),
+            .rateLimited(.openWeatherMap, retryAfterSeconds: 60)
+        ),
+        (
+            .json(#"{"cod":"500","message":"Internal error"}"#, status: 200),
+            .providerError(.openWeatherMap, status: 500, reason: "Internal error")
+        ),
         (.json(#"{"cod":401,"message":"Invalid API key"}"#, status: 200), .invalidAPIKey(.openWeatherMap)),
-        (.json(#"{"cod":200,"name":"X"}"#), .malformedResponse(.openWeatherMap, detail: "weather answer has no `main` block")),
-        (.respond(status: 502, body: Data("Bad Gateway".utf8)), .providerError(.openWeatherMap, status: 502, reason: "unexpected answer")),
+        (
+            .json(#"{"cod":200,"name":"X"}"#),
+            .malformedResponse(.openWeatherMap, detail: "weather answer has no `main` block")
+        ),
+        (
+            .respond(status: 502, body: Data("Bad Gateway".utf8)),
+            .providerError(.openWeatherMap, status: 502, reason: "unexpected answer")
+        ),
     ])
     func faultsBecomeClearErrors(reply: FixtureServer.Reply, expected: WeatherError) async throws {
         let server = try FixtureServer { _ in reply }

@@ -36,7 +36,8 @@ import Testing
 
         switch name {
         case let n where n.hasPrefix("openmeteo-geocoding-"):
-            let places = try OpenMeteoDecoder.places(status: status, json: json, response: response, transport: transport(.openMeteo))
+            let places = try OpenMeteoDecoder.places(
+                status: status, json: json, response: response, transport: transport(.openMeteo))
             if n.contains("noresults") {
                 #expect(places.isEmpty)
             } else {
@@ -71,10 +72,12 @@ import Testing
             #expect(forecast.place.timezone != nil)
         case let n where n.hasPrefix("owm-error-"):
             #expect(throws: WeatherError.self) {
-                try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport(.openWeatherMap))
+                try OpenWeatherMapDecoder.checkError(
+                    status: status, json: json, response: response, transport: transport(.openWeatherMap))
             }
         case let n where n.hasPrefix("owm-weather-"):
-            try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport(.openWeatherMap))
+            try OpenWeatherMapDecoder.checkError(
+                status: status, json: json, response: response, transport: transport(.openWeatherMap))
             let forecast = try OpenWeatherMapDecoder.forecast(json: json, place: Self.somewhere, fetchedAt: Self.epoch)
             let current = try #require(forecast.current)
             #expect(current.temperature != nil)
@@ -91,7 +94,8 @@ import Testing
     /// "…-error-429-…" answered with that status; every other file with 200.
     static func status(in name: String) -> Int {
         let parts = name.split(separator: "-")
-        guard let index = parts.firstIndex(of: "error"), index + 1 < parts.count, let code = Int(parts[index + 1]) else { return 200 }
+        guard let index = parts.firstIndex(of: "error"), index + 1 < parts.count, let code = Int(parts[index + 1])
+        else { return 200 }
         return code
     }
 

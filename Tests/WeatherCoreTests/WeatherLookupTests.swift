@@ -23,7 +23,8 @@ import WeatherTestSupport
 
     func lookup(_ server: FixtureServer, cache: ForecastCache) -> WeatherLookup {
         WeatherLookup(
-            provider: OpenMeteoProvider(geocodingURL: server.baseURL, forecastURL: server.baseURL, http: CurlHTTPClient()),
+            provider: OpenMeteoProvider(
+                geocodingURL: server.baseURL, forecastURL: server.baseURL, http: CurlHTTPClient()),
             cache: cache)
     }
 
@@ -32,12 +33,14 @@ import WeatherTestSupport
         let folder = try TemporaryDirectory()
         let cache = ForecastCache(directory: folder.path + "/cache")
         let switchable = try Switchable()
-        let fresh = try await lookup(switchable.server, cache: cache).forecast(for: .query(try #require(PlaceQuery("Paris"))))
+        let fresh = try await lookup(switchable.server, cache: cache).forecast(
+            for: .query(try #require(PlaceQuery("Paris"))))
         #expect(!fresh.isStale)
 
         // When the service starts failing
         switchable.failure.reply.withLock { $0 = .respond(status: 503, body: Data()) }
-        let stale = try await lookup(switchable.server, cache: cache).forecast(for: .query(try #require(PlaceQuery("paris"))))
+        let stale = try await lookup(switchable.server, cache: cache).forecast(
+            for: .query(try #require(PlaceQuery("paris"))))
 
         // Then the cached result comes back, marked stale with the reason
         #expect(stale.isStale)
@@ -49,7 +52,8 @@ import WeatherTestSupport
         let folder = try TemporaryDirectory()
         let cache = ForecastCache(directory: folder.path)
         let switchable = try Switchable()
-        _ = try await lookup(switchable.server, cache: cache).forecast(for: .coordinates(latitude: 48.8534, longitude: 2.3488))
+        _ = try await lookup(switchable.server, cache: cache).forecast(
+            for: .coordinates(latitude: 48.8534, longitude: 2.3488))
         let base = switchable.server.baseURL
         switchable.server.stop()
 
@@ -76,7 +80,8 @@ import WeatherTestSupport
         let cache = ForecastCache(directory: folder.path)
         let forecast = Forecast(
             place: Place(name: "A", latitude: 1, longitude: 2), provider: .openMeteo, utcOffsetSeconds: 0,
-            current: Conditions(time: Date(timeIntervalSince1970: 100), temperature: 1), fetchedAt: Date(timeIntervalSince1970: 100))
+            current: Conditions(time: Date(timeIntervalSince1970: 100), temperature: 1),
+            fetchedAt: Date(timeIntervalSince1970: 100))
         try cache.store(forecast, key: "k1")
         #expect(cache.load(key: "k1") == forecast)
         #expect(cache.load(key: "k2") == nil)
@@ -88,12 +93,23 @@ import WeatherTestSupport
 
 @Suite struct WeatherReportTests {
     static let forecast = Forecast(
-        place: Place(name: "São Paulo", admin1: nil, country: "Brazil", countryCode: "BR", latitude: -23.5475, longitude: -46.63611, timezone: "America/Sao_Paulo"),
+        place: Place(
+            name: "São Paulo", admin1: nil, country: "Brazil", countryCode: "BR", latitude: -23.5475,
+            longitude: -46.63611, timezone: "America/Sao_Paulo"),
         provider: .openMeteo, utcOffsetSeconds: -10800,
-        current: Conditions(time: Date(timeIntervalSince1970: 1_795_791_600), temperature: 23.5, apparentTemperature: nil, weatherCode: 3,
+        current: Conditions(
+            time: Date(timeIntervalSince1970: 1_795_791_600), temperature: 23.5, apparentTemperature: nil,
+            weatherCode: 3,
             humidity: 60, windSpeed: 10.2, windDirection: 90, pressure: 1012, precipitation: 0),
-        hourly: [HourlyForecast(time: Date(timeIntervalSince1970: 1_795_791_600), temperature: 23, precipitationProbability: 10)],
-        daily: [DailyForecast(date: LocalDate(year: 2026, month: 11, day: 27), temperatureMin: 18, temperatureMax: 27.26, weatherCode: 61)],
+        hourly: [
+            HourlyForecast(
+                time: Date(timeIntervalSince1970: 1_795_791_600), temperature: 23, precipitationProbability: 10)
+        ],
+        daily: [
+            DailyForecast(
+                date: LocalDate(year: 2026, month: 11, day: 27), temperatureMin: 18, temperatureMax: 27.26,
+                weatherCode: 61)
+        ],
         fetchedAt: Date(timeIntervalSince1970: 1_795_791_852))
 
     func decoded(_ units: Units, stale: Bool = false) throws -> [String: Any] {
@@ -105,8 +121,13 @@ import WeatherTestSupport
         let json = try decoded(.metric)
         let place = try #require(json["place"] as? [String: Any])
         let current = try #require(json["current"] as? [String: Any])
-        for key in ["name", "admin1", "country_code", "latitude", "longitude", "timezone"] { #expect(place.keys.contains(key), "place.\(key)") }
-        for key in ["time", "temperature", "apparent_temperature", "weather_code", "description", "humidity", "wind_speed", "wind_direction", "pressure", "precipitation"] {
+        for key in ["name", "admin1", "country_code", "latitude", "longitude", "timezone"] {
+            #expect(place.keys.contains(key), "place.\(key)")
+        }
+        for key in [
+            "time", "temperature", "apparent_temperature", "weather_code", "description", "humidity", "wind_speed",
+            "wind_direction", "pressure", "precipitation",
+        ] {
             #expect(current.keys.contains(key), "current.\(key)")
         }
         #expect(place["admin1"] is NSNull)
@@ -134,10 +155,13 @@ import WeatherTestSupport
     }
 
     @Test func textBlockAndOneLine() {
-        let report = TextReport(forecast: Self.forecast, units: .metric, language: .english, ascii: true, staleAge: 7200)
+        let report = TextReport(
+            forecast: Self.forecast, units: .metric, language: .english, ascii: true, staleAge: 7200)
         #expect(report.oneLine() == "São Paulo: = 23.5°C Overcast, wind 10 km/h E (stale 2 h)")
         let plain = report.plain()
-        #expect(plain.hasPrefix("São Paulo, BR · 12:00 (UTC-03:00)\n(stale: Open-Meteo from 12:04, 2 h ago)\n=  Overcast\n"))
+        #expect(
+            plain.hasPrefix("São Paulo, BR · 12:00 (UTC-03:00)\n(stale: Open-Meteo from 12:04, 2 h ago)\n=  Overcast\n")
+        )
         #expect(plain.contains("Temperature    23.5°C\n"))
         #expect(plain.contains("Fri 27  / 18° / 27°  Light rain"))
         #expect(!plain.contains("feels like"))

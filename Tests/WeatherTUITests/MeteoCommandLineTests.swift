@@ -23,7 +23,9 @@ import WeatherTestSupport
         ].merging(extra) { _, new in new }
     }
 
-    func run(_ arguments: String..., env: [String: String] = [:], server: FixtureServer? = nil) throws -> MeteoBinary.Output {
+    func run(_ arguments: String..., env: [String: String] = [:], server: FixtureServer? = nil) throws
+        -> MeteoBinary.Output
+    {
         try meteo.run(arguments, environment: environment(env, server: server))
     }
 
@@ -105,12 +107,15 @@ import WeatherTestSupport
     @Test func coordinatesSkipGeocoding() throws {
         let output = try run("now", "--lat", "48.8534", "--lon", "2.3488", "--json")
         #expect(output.status == 0)
-        #expect(try json(output.stdout)["place"].flatMap { ($0 as? [String: Any])?["name"] as? String } == "48.8534, 2.3488")
+        #expect(
+            try json(output.stdout)["place"].flatMap { ($0 as? [String: Any])?["name"] as? String } == "48.8534, 2.3488"
+        )
         #expect(server.requests.allSatisfy { $0.path == "/v1/forecast" })
     }
 
     @Test func openWeatherMapWithAKey() throws {
-        let output = try run("now", "Paris", "--provider", "openweathermap", "--json", env: ["METEO_OWM_API_KEY": "valid-key"])
+        let output = try run(
+            "now", "Paris", "--provider", "openweathermap", "--json", env: ["METEO_OWM_API_KEY": "valid-key"])
         #expect(output.status == 0)
         let report = try json(output.stdout)
         #expect(report["provider"] as? String == "openweathermap")
@@ -123,7 +128,8 @@ import WeatherTestSupport
         let output = try run("now", "Atlantis")
         #expect(output.status == 3)
         #expect(output.stdout == "")
-        #expect(output.stderr == "meteo: No place called 'Atlantis'. Check the spelling, or try `meteo search Atlantis`.\n")
+        #expect(
+            output.stderr == "meteo: No place called 'Atlantis'. Check the spelling, or try `meteo search Atlantis`.\n")
         #expect(try run("search", "Atlantis").status == 3)
     }
 
@@ -139,10 +145,14 @@ import WeatherTestSupport
     @Test func keyProblemsExit5() throws {
         let missing = try run("now", "Paris", "--provider", "openweathermap")
         #expect(missing.status == 5)
-        #expect(missing.stderr == "meteo: OpenWeatherMap needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml.\n")
-        let invalid = try run("now", "Paris", "--provider", "openweathermap", env: ["METEO_OWM_API_KEY": "not-valid-key"])
+        #expect(
+            missing.stderr
+                == "meteo: OpenWeatherMap needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml.\n")
+        let invalid = try run(
+            "now", "Paris", "--provider", "openweathermap", env: ["METEO_OWM_API_KEY": "not-valid-key"])
         #expect(invalid.status == 5)
-        #expect(invalid.stderr == "meteo: OpenWeatherMap rejected the API key. Check METEO_OWM_API_KEY or owm_api_key.\n")
+        #expect(
+            invalid.stderr == "meteo: OpenWeatherMap rejected the API key. Check METEO_OWM_API_KEY or owm_api_key.\n")
         #expect(!invalid.stderr.contains("not-valid-key"))
     }
 
@@ -156,13 +166,17 @@ import WeatherTestSupport
         try FileManager.default.removeItem(atPath: folder + "/config.toml")
         let environment = try run("now", "Paris", env: ["METEO_FORECAST_URL": "not a url"])
         #expect(environment.status == 5)
-        #expect(environment.stderr == "meteo: Invalid forecast_url 'not a url' in METEO_FORECAST_URL: expected an http:// or https:// URL.\n")
+        #expect(
+            environment.stderr
+                == "meteo: Invalid forecast_url 'not a url' in METEO_FORECAST_URL: expected an http:// or https:// URL.\n"
+        )
     }
 
     @Test func configFileSetsDefaultsAndFlagsWin() throws {
         let folder = home.path + "/config"
         try FileManager.default.createDirectory(atPath: folder + "/meteo", withIntermediateDirectories: true)
-        try "units = \"imperial\"\nplace = \"London\"\n".write(toFile: folder + "/meteo/config.toml", atomically: true, encoding: .utf8)
+        try "units = \"imperial\"\nplace = \"London\"\n".write(
+            toFile: folder + "/meteo/config.toml", atomically: true, encoding: .utf8)
         let fromFile = try run("now", "--format", "oneline", env: ["XDG_CONFIG_HOME": folder])
         #expect(fromFile.stdout.hasPrefix("London: ☀ 46.8°F"))
         let flag = try run("now", "--format", "oneline", "--units", "metric", env: ["XDG_CONFIG_HOME": folder])
@@ -170,15 +184,29 @@ import WeatherTestSupport
     }
 
     @Test(arguments: [
-        (FixtureServer.Reply.respond(status: 500, body: Data("boom".utf8)), "meteo: Open-Meteo reported an error (HTTP 500): unexpected answer\n"),
-        (.json(#"{"error":true,"reason":"Minutely API request limit exceeded"}"#, status: 429, headers: ["Retry-After": "90"]),
-         "meteo: Open-Meteo is rate limiting requests: retry in 2 min.\n"),
-        (.json("{\"results\": [", status: 200), "meteo: Open-Meteo sent an answer meteo cannot read. Try again later.\n"),
+        (
+            FixtureServer.Reply.respond(status: 500, body: Data("boom".utf8)),
+            "meteo: Open-Meteo reported an error (HTTP 500): unexpected answer\n"
+        ),
+        (
+            .json(
+                #"{"error":true,"reason":"Minutely API request limit exceeded"}"#, status: 429,
+                headers: ["Retry-After": "90"]),
+            "meteo: Open-Meteo is rate limiting requests: retry in 2 min.\n"
+        ),
+        (
+            .json("{\"results\": [", status: 200),
+            "meteo: Open-Meteo sent an answer meteo cannot read. Try again later.\n"
+        ),
         (.respond(status: 200, body: Data()), "meteo: Open-Meteo sent an answer meteo cannot read. Try again later.\n"),
-        (.truncated(status: 200, body: Data("{\"results\":".utf8), missing: 30),
-         "meteo: The connection closed before the answer was complete. Try again.\n"),
-        (.json(#"{"error":true,"reason":"Parameter 'name' is required"}"#, status: 400),
-         "meteo: Open-Meteo reported an error (HTTP 400): Parameter 'name' is required\n"),
+        (
+            .truncated(status: 200, body: Data("{\"results\":".utf8), missing: 30),
+            "meteo: The connection closed before the answer was complete. Try again.\n"
+        ),
+        (
+            .json(#"{"error":true,"reason":"Parameter 'name' is required"}"#, status: 400),
+            "meteo: Open-Meteo reported an error (HTTP 400): Parameter 'name' is required\n"
+        ),
     ])
     func providerAndNetworkFaultsExit4WithOneLine(reply: FixtureServer.Reply, message: String) throws {
         let failing = try FixtureServer { _ in reply }
@@ -199,11 +227,16 @@ import WeatherTestSupport
         gone.stop()
         let refused = try meteo.run(["now", "Paris"], environment: goneEnvironment)
         #expect(refused.status == 4)
-        #expect(refused.stderr == "meteo: Cannot connect to 127.0.0.1: the network is down or the service is not running.\n")
+        #expect(
+            refused.stderr == "meteo: Cannot connect to 127.0.0.1: the network is down or the service is not running.\n"
+        )
 
-        let unresolvable = try run("now", "Paris", env: ["METEO_GEOCODING_URL": "http://no-such-host.invalid", "METEO_CONNECT_TIMEOUT": "3"])
+        let unresolvable = try run(
+            "now", "Paris", env: ["METEO_GEOCODING_URL": "http://no-such-host.invalid", "METEO_CONNECT_TIMEOUT": "3"])
         #expect(unresolvable.status == 4)
-        #expect(unresolvable.stderr == "meteo: Cannot resolve no-such-host.invalid: check the network connection or the URL.\n")
+        #expect(
+            unresolvable.stderr
+                == "meteo: Cannot resolve no-such-host.invalid: check the network connection or the URL.\n")
     }
 
     @Test func offlineShowsTheLastResultMarkedStale() throws {
@@ -217,7 +250,10 @@ import WeatherTestSupport
         // Then the cached result is shown, marked stale, and stderr says why
         #expect(stale.status == 0)
         #expect(try json(stale.stdout)["stale"] as? Bool == true)
-        #expect(stale.stderr.hasPrefix("meteo: warning: Cannot connect to 127.0.0.1: the network is down or the service is not running. Showing the result from "))
+        #expect(
+            stale.stderr.hasPrefix(
+                "meteo: warning: Cannot connect to 127.0.0.1: the network is down or the service is not running. Showing the result from "
+            ))
         let plain = try meteo.run(["now", "Paris"], environment: goneEnvironment)
         #expect(plain.stdout.split(separator: "\n")[1].hasPrefix("(stale: Open-Meteo from "))
         // And a place never fetched still fails

@@ -28,7 +28,8 @@ import WeatherTestSupport
         #expect(fromFile.timeout == 30)
         #expect(fromFile.defaultPlace == "Lyon")
 
-        let fromEnvironment = try Settings.resolve(file: file, environment: ["METEO_UNITS": "metric", "METEO_TIMEOUT": "2.5"])
+        let fromEnvironment = try Settings.resolve(
+            file: file, environment: ["METEO_UNITS": "metric", "METEO_TIMEOUT": "2.5"])
         #expect(fromEnvironment.units == .metric)
         #expect(fromEnvironment.timeout == 2.5)
 
@@ -45,7 +46,8 @@ import WeatherTestSupport
         let posix = try Settings.resolve(file: [:], environment: ["LANG": "C"])
         #expect(posix.ascii == true)
         #expect(posix.language == .english)
-        let forced = try Settings.resolve(file: [:], environment: ["LANG": "C", "METEO_ASCII": "no", "METEO_LANG": "fr"])
+        let forced = try Settings.resolve(
+            file: [:], environment: ["LANG": "C", "METEO_ASCII": "no", "METEO_LANG": "fr"])
         #expect(forced.ascii == false)
         #expect(forced.language == .french)
         #expect(try Settings.resolve(file: [:], environment: ["LC_ALL": "de_DE.UTF-8"]).language == .english)
@@ -61,9 +63,15 @@ import WeatherTestSupport
 
     @Test(arguments: [
         (["units": "kelvin"], "Invalid units 'kelvin' in config.toml: expected metric or imperial."),
-        (["provider": "weather.com"], "Invalid provider 'weather.com' in config.toml: expected open-meteo or openweathermap."),
+        (
+            ["provider": "weather.com"],
+            "Invalid provider 'weather.com' in config.toml: expected open-meteo or openweathermap."
+        ),
         (["timeout": "-1"], "Invalid timeout '-1' in config.toml: expected a number of seconds between 0 and 600."),
-        (["forecast_url": "ftp://x"], "Invalid forecast_url 'ftp://x' in config.toml: expected an http:// or https:// URL."),
+        (
+            ["forecast_url": "ftp://x"],
+            "Invalid forecast_url 'ftp://x' in config.toml: expected an http:// or https:// URL."
+        ),
         (["ascii": "maybe"], "Invalid ascii 'maybe' in config.toml: expected true or false."),
     ])
     func badValuesAreNamedInOneLine(file: [String: String], message: String) {
@@ -89,7 +97,8 @@ import WeatherTestSupport
     @Test func readsKnownKeysAndWarnsOfUnknownOnes() throws {
         let folder = try TemporaryDirectory()
         let path = folder.path + "/config.toml"
-        try "units = \"imperial\"\ntimeout = 20\nascii = true\ncolour = \"blue\"\n".write(toFile: path, atomically: true, encoding: .utf8)
+        try "units = \"imperial\"\ntimeout = 20\nascii = true\ncolour = \"blue\"\n".write(
+            toFile: path, atomically: true, encoding: .utf8)
         let file = try ConfigFile.load(path: path)
         #expect(file.values == ["units": "imperial", "timeout": "20", "ascii": "true"])
         #expect(file.warnings == ["\(path): unknown setting 'colour' ignored."])
@@ -124,13 +133,17 @@ import WeatherTestSupport
 
     @Test func searchTableAlignsColumns() {
         let table = PlaceTable.render([
-            Place(name: "Springfield", admin1: "Missouri", country: "United States", latitude: 37.2153, longitude: -93.2982, population: 166_810),
-            Place(name: "Springfield", admin1: "Queensland", country: "Australia", latitude: -27.654, longitude: 152.917),
+            Place(
+                name: "Springfield", admin1: "Missouri", country: "United States", latitude: 37.2153,
+                longitude: -93.2982, population: 166_810),
+            Place(
+                name: "Springfield", admin1: "Queensland", country: "Australia", latitude: -27.654, longitude: 152.917),
         ])
-        #expect(table == """
-            #  Place        Region      Country        Population  Coordinates
-            1  Springfield  Missouri    United States     166,810  37.2153, -93.2982
-            2  Springfield  Queensland  Australia                  -27.6540, 152.9170
-            """)
+        #expect(
+            table == """
+                #  Place        Region      Country        Population  Coordinates
+                1  Springfield  Missouri    United States     166,810  37.2153, -93.2982
+                2  Springfield  Queensland  Australia                  -27.6540, 152.9170
+                """)
     }
 }

@@ -3,9 +3,9 @@ import Dispatch
 import Synchronization
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `HTTPClient` over libcurl: blocking transfers run on a Dispatch queue, off the cooperative pool.
@@ -214,7 +214,8 @@ private final class Transfer: Sendable {
         }
         var status = 0
         meteo_curl_get_long(curl, CURLINFO_RESPONSE_CODE, &status)
-        return .success(HTTPResponse(status: status, headers: Self.parseHeaders(buffers.headerLines), body: buffers.body))
+        return .success(
+            HTTPResponse(status: status, headers: Self.parseHeaders(buffers.headerLines), body: buffers.body))
     }
 
     fileprivate func appendBody(_ bytes: UnsafeRawBufferPointer) -> Bool {

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// The weather at one moment: every value metric (°C, km/h, hPa, mm, %), `nil` when the provider did not send it.

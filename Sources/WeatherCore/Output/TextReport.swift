@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// The human text of `meteo now`: a short block, or one line for status bars.
@@ -33,10 +33,13 @@ public struct TextReport: Sendable {
             if let code = current.weatherCode { head += " " + WeatherCode(code).description(in: language) }
             parts.append(head)
             if let wind = current.windSpeed {
-                parts.append("\(labels.wind.lowercased()) \(speedText(wind))" + (current.windDirection.map { " " + Compass.point($0, language: language) } ?? ""))
+                parts.append(
+                    "\(labels.wind.lowercased()) \(speedText(wind))"
+                        + (current.windDirection.map { " " + Compass.point($0, language: language) } ?? ""))
             }
         } else if let day = forecast.daily.first {
-            parts.append("\(day.temperatureMin.map(temperatureText) ?? "–")/\(day.temperatureMax.map(temperatureText) ?? "–")")
+            parts.append(
+                "\(day.temperatureMin.map(temperatureText) ?? "–")/\(day.temperatureMax.map(temperatureText) ?? "–")")
         }
         var line = "\(forecast.place.name): " + parts.joined(separator: ", ")
         if let staleAge { line += " (\(labels.stale) \(DurationText.short(seconds: Int(staleAge))))" }
@@ -53,8 +56,9 @@ public struct TextReport: Sendable {
         }
         lines.append(title)
         if let staleAge {
-            lines.append("(\(labels.stale): \(forecast.provider.displayName) \(labels.from) \(clock(forecast.fetchedAt)), "
-                + ago(staleAge) + ")")
+            lines.append(
+                "(\(labels.stale): \(forecast.provider.displayName) \(labels.from) \(clock(forecast.fetchedAt)), "
+                    + ago(staleAge) + ")")
         }
 
         if let current = forecast.current {
@@ -64,7 +68,9 @@ public struct TextReport: Sendable {
             var rows: [(String, String)] = []
             if let temperature = current.temperature {
                 var text = temperatureText(temperature)
-                if let feels = current.apparentTemperature { text += " (\(labels.feelsLike) \(temperatureText(feels)))" }
+                if let feels = current.apparentTemperature {
+                    text += " (\(labels.feelsLike) \(temperatureText(feels)))"
+                }
                 rows.append((labels.temperature, text))
             }
             if let humidity = current.humidity { rows.append((labels.humidity, NumberText.fixed(humidity, 0) + " %")) }
@@ -76,7 +82,11 @@ public struct TextReport: Sendable {
                 rows.append((labels.wind, text))
             }
             if let pressure = current.pressure {
-                rows.append((labels.pressure, "\(NumberText.fixed(units.pressure(pressure), units == .metric ? 0 : 2)) \(units.pressureSymbol)"))
+                rows.append(
+                    (
+                        labels.pressure,
+                        "\(NumberText.fixed(units.pressure(pressure), units == .metric ? 0 : 2)) \(units.pressureSymbol)"
+                    ))
             }
             if let precipitation = current.precipitation {
                 rows.append((labels.precipitation, precipitationText(precipitation)))
@@ -105,7 +115,8 @@ public struct TextReport: Sendable {
                 let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: ascii) } ?? " "
                 let low = day.temperatureMin.map(shortTemperature) ?? "–"
                 let high = day.temperatureMax.map(shortTemperature) ?? "–"
-                var text = "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon) \(low) / \(high)"
+                var text =
+                    "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon) \(low) / \(high)"
                 if let code = day.weatherCode { text += "  " + WeatherCode(code).description(in: language) }
                 lines.append(text)
             }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The stable JSON of `meteo now --json`: values in the chosen units, `null` for what the provider did not send.
@@ -27,14 +27,27 @@ public struct WeatherReport: Encodable, Sendable {
     }
 
     private enum Key: String, CodingKey {
-        case provider, fetchedAt = "fetched_at", stale, units, place, current, hourly, daily
-        case system, temperature, windSpeed = "wind_speed", pressure, precipitation
-        case name, admin1, country, countryCode = "country_code", latitude, longitude, timezone, population
+        case provider
+        case fetchedAt = "fetched_at"
+        case stale, units, place, current, hourly, daily
+        case system, temperature
+        case windSpeed = "wind_speed"
+        case pressure, precipitation
+        case name, admin1, country
+        case countryCode = "country_code"
+        case latitude, longitude, timezone, population
         case utcOffsetSeconds = "utc_offset_seconds"
-        case time, date, apparentTemperature = "apparent_temperature", weatherCode = "weather_code", description
-        case humidity, windDirection = "wind_direction", isDay = "is_day"
-        case precipitationProbability = "precipitation_probability", temperatureMin = "temperature_min"
-        case temperatureMax = "temperature_max", precipitationSum = "precipitation_sum"
+        case time, date
+        case apparentTemperature = "apparent_temperature"
+        case weatherCode = "weather_code"
+        case description
+        case humidity
+        case windDirection = "wind_direction"
+        case isDay = "is_day"
+        case precipitationProbability = "precipitation_probability"
+        case temperatureMin = "temperature_min"
+        case temperatureMax = "temperature_max"
+        case precipitationSum = "precipitation_sum"
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -51,7 +64,8 @@ public struct WeatherReport: Encodable, Sendable {
         try unitBlock.encode(units.pressureSymbol, forKey: .pressure)
         try unitBlock.encode(units.precipitationSymbol, forKey: .precipitation)
 
-        try Self.encodePlace(forecast.place, offset: offset, into: root.nestedContainer(keyedBy: Key.self, forKey: .place))
+        try Self.encodePlace(
+            forecast.place, offset: offset, into: root.nestedContainer(keyedBy: Key.self, forKey: .place))
 
         if let current = forecast.current {
             var block = root.nestedContainer(keyedBy: Key.self, forKey: .current)

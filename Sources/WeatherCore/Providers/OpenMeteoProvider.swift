@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// Open-Meteo: free, no key; geocoding at `/v1/search`, forecasts at `/v1/forecast`.
@@ -34,7 +34,9 @@ public struct OpenMeteoProvider: WeatherProvider {
         let count = query.qualifiers.isEmpty ? max(limit, 1) : 50
         let url = URLBuilder.url(
             base: geocodingURL, path: "/v1/search",
-            query: [("name", query.name), ("count", String(count)), ("language", language.rawValue), ("format", "json")])
+            query: [
+                ("name", query.name), ("count", String(count)), ("language", language.rawValue), ("format", "json"),
+            ])
         let (status, json, response) = try await transport.getJSON(url)
         let places = try OpenMeteoDecoder.places(status: status, json: json, response: response, transport: transport)
         return Array(query.filter(places).prefix(max(limit, 1)))
@@ -99,10 +101,12 @@ enum OpenMeteoDecoder {
         var place = place
         if place.timezone == nil { place.timezone = json["timezone"]?.nonEmptyString }
 
-        let current = json["current"].flatMap { conditions($0, offset: offset) }
+        let current =
+            json["current"].flatMap { conditions($0, offset: offset) }
             ?? json["current_weather"].flatMap { legacyConditions($0, offset: offset) }
         let start = hourStart(current?.time ?? fetchedAt)
-        let hourly = hours(json["hourly"], offset: offset).filter { $0.time >= start }.prefix(OpenMeteoProvider.hourlyCount)
+        let hourly = hours(json["hourly"], offset: offset).filter { $0.time >= start }.prefix(
+            OpenMeteoProvider.hourlyCount)
         let today = LocalDate(current?.time ?? fetchedAt, utcOffsetSeconds: offset)
         let daily = days(json["daily"]).filter { $0.date >= today }.prefix(OpenMeteoProvider.dailyCount)
 
@@ -132,7 +136,8 @@ enum OpenMeteoDecoder {
     }
 
     private static func conditions(_ block: JSONValue, offset: Int) -> Conditions? {
-        guard block.isObject, let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
+        guard block.isObject,
+            let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
         else { return nil }
         return Conditions(
             time: time, temperature: block["temperature_2m"]?.double,
@@ -145,7 +150,8 @@ enum OpenMeteoDecoder {
 
     /// The `current_weather` block of older requests and self-hosted servers.
     private static func legacyConditions(_ block: JSONValue, offset: Int) -> Conditions? {
-        guard block.isObject, let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
+        guard block.isObject,
+            let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
         else { return nil }
         return Conditions(
             time: time, temperature: block["temperature"]?.double, weatherCode: block["weathercode"]?.int,

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-public import FoundationEssentials
+    public import FoundationEssentials
 #else
-public import Foundation
+    public import Foundation
 #endif
 
 /// OpenWeatherMap: needs an API key; geocoding at `/geo/1.0/direct`, current weather at `/data/2.5/weather`.

@@ -1,9 +1,9 @@
 import WeatherCore
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The wiring of one run: settings from file, environment and flags, and the objects built from them.

@@ -2,9 +2,9 @@ import ArgumentParser
 import WeatherCore
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// `meteo now PLACE`: the weather for one place, as text, one line or JSON.
@@ -46,7 +46,9 @@ struct NowCommand: AsyncParsableCommand {
             throw ValidationError("--lat must be within -90…90 and --lon within -180…180.")
         }
         if lat != nil, !place.isEmpty { throw ValidationError("Give a place or --lat/--lon, not both.") }
-        if json, let format, format != .json { throw ValidationError("--json and --format \(format.rawValue) disagree.") }
+        if json, let format, format != .json {
+            throw ValidationError("--json and --format \(format.rawValue) disagree.")
+        }
     }
 
     func run() async throws {
@@ -84,7 +86,8 @@ struct NowCommand: AsyncParsableCommand {
         if let lat, let lon { return .coordinates(latitude: lat, longitude: lon) }
         let text = place.isEmpty ? (settings.defaultPlace ?? "") : place.joined(separator: " ")
         guard let query = PlaceQuery(text) else {
-            throw ValidationError("Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
+            throw ValidationError(
+                "Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
         }
         return .query(query)
     }

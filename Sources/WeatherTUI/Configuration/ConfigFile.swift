@@ -1,10 +1,9 @@
 import Glibc
-import TOMLKit
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// The values of `config.toml`, read as text by key, and what a person should hear about the file.
@@ -20,7 +19,9 @@ struct ConfigFile: Sendable, Equatable {
             if errno == ENOENT || errno == ENOTDIR { return ConfigFile() }
             throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
         }
-        guard (info.st_mode & S_IFMT) == S_IFREG else { throw .unreadableFile(path: path, reason: "not a regular file") }
+        guard (info.st_mode & S_IFMT) == S_IFREG else {
+            throw .unreadableFile(path: path, reason: "not a regular file")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw .unreadableFile(path: path, reason: "permission denied")
         }
@@ -36,35 +37,22 @@ struct ConfigFile: Sendable, Equatable {
         return file
     }
 
-    /// Parses TOML text into values by key; tables and arrays are not settings and are reported.
+    /// Parses TOML text into values by key; unknown keys are reported, not fatal.
     static func parse(_ text: String, path: String) throws(ConfigError) -> ConfigFile {
-        let table: TOMLTable
+        let entries: [(key: String, value: TOMLReader.Value)]
         do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .invalidFile(path: path, reason: "\(error.description) at line \(error.source.begin.line)")
+            entries = try TOMLReader.parse(text)
         } catch {
-            throw .invalidFile(path: path, reason: "unreadable")
+            throw .invalidFile(path: path, reason: "line \(error.line): \(error.reason)")
         }
         let known = Set(Settings.keys.map(\.file))
         var file = ConfigFile()
-        for key in table.keys.sorted() {
-            guard let value = table[key] else { continue }
+        for (key, value) in entries {
             guard known.contains(key) else {
                 file.warnings.append("\(path): unknown setting '\(key)' ignored.")
                 continue
             }
-            if let string = value.string {
-                file.values[key] = string
-            } else if let bool = value.bool {
-                file.values[key] = String(bool)
-            } else if let int = value.int {
-                file.values[key] = String(int)
-            } else if let double = value.double {
-                file.values[key] = String(double)
-            } else {
-                throw .invalidValue(key: key, value: "(\(value.type))", source: path, expected: "a string, number or boolean")
-            }
+            file.values[key] = value.text
         }
         return file
     }

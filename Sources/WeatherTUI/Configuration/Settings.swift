@@ -62,7 +62,7 @@ struct Settings: Sendable, Equatable {
 
         func text(_ key: String) -> String? { values[key].map { $0.value.trimmedSetting() } }
         func invalid(_ key: String, _ expected: String) -> ConfigError {
-            let found = values[key]!
+            let found = values[key] ?? (value: "", source: "defaults")
             return .invalidValue(key: key, value: found.value, source: found.source, expected: expected)
         }
 
@@ -81,7 +81,8 @@ struct Settings: Sendable, Equatable {
             settings.provider = provider
         }
         for (key, path) in [
-            ("geocoding_url", \Settings.geocodingURL), ("forecast_url", \Settings.forecastURL), ("owm_url", \Settings.owmURL),
+            ("geocoding_url", \Settings.geocodingURL), ("forecast_url", \Settings.forecastURL),
+            ("owm_url", \Settings.owmURL),
         ] {
             guard let value = text(key) else { continue }
             guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
