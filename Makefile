@@ -22,7 +22,7 @@ build: deps
 	$(SWIFT) build
 
 release: deps
-	$(SWIFT) build -c release --product meteo
+	$(SWIFT) build -c release --static-swift-stdlib --product meteo
 
 run: release
 	@.build/release/meteo $(ARGS)

@@ -8,8 +8,7 @@ let package = Package(
         .executable(name: "meteo", targets: ["WeatherTUI"])
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
         .systemLibrary(
@@ -19,17 +18,13 @@ let package = Package(
         ),
         .target(
             name: "WeatherCore",
-            dependencies: [
-                "CCurl",
-                .product(name: "Logging", package: "swift-log"),
-            ]
+            dependencies: ["CCurl"]
         ),
         .executableTarget(
             name: "WeatherTUI",
             dependencies: [
                 "WeatherCore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .target(

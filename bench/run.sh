@@ -3,8 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/results
-swift build -c release --product meteo
-swift build -c release --product meteo-fixture-server
+swift build -c release --static-swift-stdlib --product meteo
+swift build -c release --static-swift-stdlib --product meteo-fixture-server
 
 sections=(now)
 for section in "${sections[@]}"; do

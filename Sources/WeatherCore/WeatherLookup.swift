@@ -16,6 +16,8 @@ public struct WeatherLookup: Sendable {
     public struct Result: Sendable {
         public var forecast: Forecast
         public var staleBecause: WeatherError?
+        /// The cache write of a fresh result, running beside whatever the caller does next; await it before exit.
+        public var cacheWrite: Task<Void, Never>?
 
         public var isStale: Bool { staleBecause != nil }
     }
@@ -41,11 +43,11 @@ public struct WeatherLookup: Sendable {
                 }
             let forecast = try await provider.forecast(for: place)
             // A failed cache write costs only the offline fallback; the fresh answer still counts.
-            try? cache?.store(forecast, key: key)
-            return Result(forecast: forecast, staleBecause: nil)
+            let write = cache.map { cache in Task.detached { _ = try? cache.store(forecast, key: key) } }
+            return Result(forecast: forecast, staleBecause: nil, cacheWrite: write)
         } catch {
             if error.allowsStaleFallback, let cached = cache?.load(key: key) {
-                return Result(forecast: cached, staleBecause: error)
+                return Result(forecast: cached, staleBecause: error, cacheWrite: nil)
             }
             throw error
         }

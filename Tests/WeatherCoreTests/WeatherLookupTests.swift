@@ -36,6 +36,7 @@ import WeatherTestSupport
         let fresh = try await lookup(switchable.server, cache: cache).forecast(
             for: .query(try #require(PlaceQuery("Paris"))))
         #expect(!fresh.isStale)
+        await fresh.cacheWrite?.value
 
         // When the service starts failing
         switchable.failure.reply.withLock { $0 = .respond(status: 503, body: Data()) }
@@ -52,8 +53,9 @@ import WeatherTestSupport
         let folder = try TemporaryDirectory()
         let cache = ForecastCache(directory: folder.path)
         let switchable = try Switchable()
-        _ = try await lookup(switchable.server, cache: cache).forecast(
+        let first = try await lookup(switchable.server, cache: cache).forecast(
             for: .coordinates(latitude: 48.8534, longitude: 2.3488))
+        await first.cacheWrite?.value
         let base = switchable.server.baseURL
         switchable.server.stop()
 

@@ -10,8 +10,8 @@
 
 /// The last good forecast for each place asked, kept on disk so that `meteo now` works offline.
 ///
-/// One small JSON file per query, written to a temporary name and renamed, so a crash or a second
-/// process never leaves half a file behind.
+/// One small JSON file per query, written atomically, so a crash or a second process never leaves
+/// half a file behind.
 public struct ForecastCache: Sendable {
     public let directory: String
 
@@ -34,14 +34,11 @@ public struct ForecastCache: Sendable {
     public func store(_ forecast: Forecast, key: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         let data = try JSONEncoder().encode(Entry(key: key, forecast: forecast))
-        let final = path(for: key)
-        let temporary = final + ".tmp-\(getpid())"
-        guard FileManager.default.createFile(atPath: temporary, contents: data) else {
-            throw CacheWriteError(path: final)
-        }
-        guard rename(temporary, final) == 0 else {
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw CacheWriteError(path: final)
+        // An atomic write goes to a temporary file that is renamed into place.
+        do {
+            try data.write(to: URL(fileURLWithPath: path(for: key)), options: .atomic)
+        } catch {
+            throw CacheWriteError(path: path(for: key))
         }
     }
 

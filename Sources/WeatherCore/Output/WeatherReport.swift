@@ -1,11 +1,5 @@
-#if canImport(FoundationEssentials)
-    import FoundationEssentials
-#else
-    import Foundation
-#endif
-
 /// The stable JSON of `meteo now --json`: values in the chosen units, `null` for what the provider did not send.
-public struct WeatherReport: Encodable, Sendable {
+public struct WeatherReport: Sendable {
     public let forecast: Forecast
     public let units: Units
     public let language: Language
@@ -19,131 +13,97 @@ public struct WeatherReport: Encodable, Sendable {
     }
 
     /// The report as pretty, key-sorted JSON text.
-    public func json() -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return "{}" }
-        return String(decoding: data, as: UTF8.self)
-    }
+    public func json() -> String { jsonValue.serialized(pretty: true) }
 
-    private enum Key: String, CodingKey {
-        case provider
-        case fetchedAt = "fetched_at"
-        case stale, units, place, current, hourly, daily
-        case system, temperature
-        case windSpeed = "wind_speed"
-        case pressure, precipitation
-        case name, admin1, country
-        case countryCode = "country_code"
-        case latitude, longitude, timezone, population
-        case utcOffsetSeconds = "utc_offset_seconds"
-        case time, date
-        case apparentTemperature = "apparent_temperature"
-        case weatherCode = "weather_code"
-        case description
-        case humidity
-        case windDirection = "wind_direction"
-        case isDay = "is_day"
-        case precipitationProbability = "precipitation_probability"
-        case temperatureMin = "temperature_min"
-        case temperatureMax = "temperature_max"
-        case precipitationSum = "precipitation_sum"
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var root = encoder.container(keyedBy: Key.self)
+    /// The report as a JSON tree.
+    public var jsonValue: JSONValue {
         let offset = forecast.utcOffsetSeconds
-        try root.encode(forecast.provider.rawValue, forKey: .provider)
-        try root.encode(CivilTime.rfc3339(forecast.fetchedAt), forKey: .fetchedAt)
-        try root.encode(stale, forKey: .stale)
-
-        var unitBlock = root.nestedContainer(keyedBy: Key.self, forKey: .units)
-        try unitBlock.encode(units.rawValue, forKey: .system)
-        try unitBlock.encode(units.temperatureSymbol, forKey: .temperature)
-        try unitBlock.encode(units.speedSymbol, forKey: .windSpeed)
-        try unitBlock.encode(units.pressureSymbol, forKey: .pressure)
-        try unitBlock.encode(units.precipitationSymbol, forKey: .precipitation)
-
-        try Self.encodePlace(
-            forecast.place, offset: offset, into: root.nestedContainer(keyedBy: Key.self, forKey: .place))
-
-        if let current = forecast.current {
-            var block = root.nestedContainer(keyedBy: Key.self, forKey: .current)
-            try block.encode(CivilTime.rfc3339(current.time, utcOffsetSeconds: offset), forKey: .time)
-            try block.encode(temperature(current.temperature), forKey: .temperature)
-            try block.encode(temperature(current.apparentTemperature), forKey: .apparentTemperature)
-            try block.encode(current.weatherCode, forKey: .weatherCode)
-            try block.encode(describe(current.weatherCode), forKey: .description)
-            try block.encode(current.humidity, forKey: .humidity)
-            try block.encode(current.windSpeed.map { NumberText.rounded(units.speed($0), 1) }, forKey: .windSpeed)
-            try block.encode(current.windDirection, forKey: .windDirection)
-            try block.encode(pressure(current.pressure), forKey: .pressure)
-            try block.encode(precipitation(current.precipitation), forKey: .precipitation)
-            try block.encode(current.isDay, forKey: .isDay)
-        } else {
-            try root.encodeNil(forKey: .current)
+        var current = JSONValue.null
+        if let now = forecast.current {
+            current = .object([
+                "time": .string(CivilTime.rfc3339(now.time, utcOffsetSeconds: offset)),
+                "temperature": temperature(now.temperature),
+                "apparent_temperature": temperature(now.apparentTemperature),
+                "weather_code": number(now.weatherCode.map(Double.init)),
+                "description": describe(now.weatherCode),
+                "humidity": number(now.humidity),
+                "wind_speed": number(now.windSpeed.map { NumberText.rounded(units.speed($0), 1) }),
+                "wind_direction": number(now.windDirection),
+                "pressure": pressure(now.pressure),
+                "precipitation": precipitation(now.precipitation),
+                "is_day": now.isDay.map(JSONValue.bool) ?? .null,
+            ])
         }
-
-        var hours = root.nestedUnkeyedContainer(forKey: .hourly)
-        for hour in forecast.hourly {
-            var block = hours.nestedContainer(keyedBy: Key.self)
-            try block.encode(CivilTime.rfc3339(hour.time, utcOffsetSeconds: offset), forKey: .time)
-            try block.encode(temperature(hour.temperature), forKey: .temperature)
-            try block.encode(hour.precipitationProbability, forKey: .precipitationProbability)
-            try block.encode(precipitation(hour.precipitation), forKey: .precipitation)
-            try block.encode(hour.weatherCode, forKey: .weatherCode)
-            try block.encode(describe(hour.weatherCode), forKey: .description)
+        let hourly = forecast.hourly.map { hour -> JSONValue in
+            .object([
+                "time": .string(CivilTime.rfc3339(hour.time, utcOffsetSeconds: offset)),
+                "temperature": temperature(hour.temperature),
+                "precipitation_probability": number(hour.precipitationProbability),
+                "precipitation": precipitation(hour.precipitation),
+                "weather_code": number(hour.weatherCode.map(Double.init)),
+                "description": describe(hour.weatherCode),
+            ])
         }
-
-        var days = root.nestedUnkeyedContainer(forKey: .daily)
-        for day in forecast.daily {
-            var block = days.nestedContainer(keyedBy: Key.self)
-            try block.encode(day.date.description, forKey: .date)
-            try block.encode(temperature(day.temperatureMin), forKey: .temperatureMin)
-            try block.encode(temperature(day.temperatureMax), forKey: .temperatureMax)
-            try block.encode(day.weatherCode, forKey: .weatherCode)
-            try block.encode(describe(day.weatherCode), forKey: .description)
-            try block.encode(precipitation(day.precipitationSum), forKey: .precipitationSum)
-            try block.encode(day.precipitationProbability, forKey: .precipitationProbability)
+        let daily = forecast.daily.map { day -> JSONValue in
+            .object([
+                "date": .string(day.date.description),
+                "temperature_min": temperature(day.temperatureMin),
+                "temperature_max": temperature(day.temperatureMax),
+                "weather_code": number(day.weatherCode.map(Double.init)),
+                "description": describe(day.weatherCode),
+                "precipitation_sum": precipitation(day.precipitationSum),
+                "precipitation_probability": number(day.precipitationProbability),
+            ])
         }
+        var place = Self.placeValue(forecast.place)
+        place["utc_offset_seconds"] = .number(Double(offset))
+        return .object([
+            "provider": .string(forecast.provider.rawValue),
+            "fetched_at": .string(CivilTime.rfc3339(forecast.fetchedAt)),
+            "stale": .bool(stale),
+            "units": .object([
+                "system": .string(units.rawValue),
+                "temperature": .string(units.temperatureSymbol),
+                "wind_speed": .string(units.speedSymbol),
+                "pressure": .string(units.pressureSymbol),
+                "precipitation": .string(units.precipitationSymbol),
+            ]),
+            "place": .object(place),
+            "current": current,
+            "hourly": .array(hourly),
+            "daily": .array(daily),
+        ])
     }
-
-    private static func encodePlace(_ place: Place, offset: Int?, into container: KeyedEncodingContainer<Key>) throws {
-        var block = container
-        try block.encode(place.name, forKey: .name)
-        try block.encode(place.admin1, forKey: .admin1)
-        try block.encode(place.country, forKey: .country)
-        try block.encode(place.countryCode, forKey: .countryCode)
-        try block.encode(place.latitude, forKey: .latitude)
-        try block.encode(place.longitude, forKey: .longitude)
-        try block.encode(place.timezone, forKey: .timezone)
-        try block.encode(place.population, forKey: .population)
-        if let offset { try block.encode(offset, forKey: .utcOffsetSeconds) }
-    }
-
-    private func temperature(_ value: Double?) -> Double? { value.map { NumberText.rounded(units.temperature($0), 1) } }
-    private func pressure(_ value: Double?) -> Double? {
-        value.map { NumberText.rounded(units.pressure($0), units == .metric ? 1 : 2) }
-    }
-    private func precipitation(_ value: Double?) -> Double? {
-        value.map { NumberText.rounded(units.precipitation($0), units == .metric ? 1 : 2) }
-    }
-    private func describe(_ code: Int?) -> String? { code.map { WeatherCode($0).description(in: language) } }
 
     /// The candidates of `meteo search --json`, best first.
     public static func placesJSON(_ places: [Place]) -> String {
-        struct PlaceList: Encodable {
-            let places: [Place]
-            func encode(to encoder: any Encoder) throws {
-                var list = encoder.unkeyedContainer()
-                for place in places {
-                    try WeatherReport.encodePlace(place, offset: nil, into: list.nestedContainer(keyedBy: Key.self))
-                }
-            }
-        }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(PlaceList(places: places)) else { return "[]" }
-        return String(decoding: data, as: UTF8.self)
+        JSONValue.array(places.map { .object(placeValue($0)) }).serialized(pretty: true)
+    }
+
+    static func placeValue(_ place: Place) -> [String: JSONValue] {
+        [
+            "name": .string(place.name),
+            "admin1": place.admin1.map(JSONValue.string) ?? .null,
+            "country": place.country.map(JSONValue.string) ?? .null,
+            "country_code": place.countryCode.map(JSONValue.string) ?? .null,
+            "latitude": .number(place.latitude),
+            "longitude": .number(place.longitude),
+            "timezone": place.timezone.map(JSONValue.string) ?? .null,
+            "population": place.population.map { .number(Double($0)) } ?? .null,
+        ]
+    }
+
+    private func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+    private func temperature(_ value: Double?) -> JSONValue {
+        number(value.map { NumberText.rounded(units.temperature($0), 1) })
+    }
+    private func pressure(_ value: Double?) -> JSONValue {
+        number(value.map { NumberText.rounded(units.pressure($0), units == .metric ? 1 : 2) })
+    }
+    private func precipitation(_ value: Double?) -> JSONValue {
+        number(value.map { NumberText.rounded(units.precipitation($0), units == .metric ? 1 : 2) })
+    }
+    private func describe(_ code: Int?) -> JSONValue {
+        code.map { .string(WeatherCode($0).description(in: language)) } ?? .null
     }
 }

@@ -80,6 +80,7 @@ struct NowCommand: AsyncParsableCommand {
                 staleAge: staleAge)
             Console.out(format == .oneline ? report.oneLine() : report.plain())
         }
+        await result.cacheWrite?.value
     }
 
     private func target(settings: Settings) throws -> WeatherLookup.Target {

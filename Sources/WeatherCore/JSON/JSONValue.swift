@@ -8,7 +8,7 @@
 ///
 /// Providers leave fields out, send `null`, send numbers as strings: reading through this type turns
 /// each of those into `nil` for one field instead of a failure for the whole answer.
-public enum JSONValue: Sendable, Hashable, Decodable {
+public enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(Double)
@@ -16,26 +16,14 @@ public enum JSONValue: Sendable, Hashable, Decodable {
     case array([JSONValue])
     case object([String: JSONValue])
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        if container.decodeNil() {
-            self = .null
-        } else if let value = try? container.decode(Bool.self) {
-            self = .bool(value)
-        } else if let value = try? container.decode(Double.self) {
-            self = .number(value)
-        } else if let value = try? container.decode(String.self) {
-            self = .string(value)
-        } else if let value = try? container.decode([JSONValue].self) {
-            self = .array(value)
-        } else {
-            self = .object(try container.decode([String: JSONValue].self))
-        }
+    /// Parses `data`; `nil` when it is not exactly one JSON value.
+    public static func parse(_ data: Data) -> JSONValue? {
+        try? JSONParser.parse(Array(data))
     }
 
-    /// Parses `data`; `nil` when it is not JSON at all.
-    public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: data)
+    /// The value as JSON text with sorted keys.
+    public func serialized(pretty: Bool = false) -> String {
+        JSONWriter.write(self, pretty: pretty)
     }
 
     public subscript(key: String) -> JSONValue? {
