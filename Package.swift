@@ -16,6 +16,15 @@ let package = Package(
             pkgConfig: "libcurl",
             providers: [.apt(["libcurl4-openssl-dev"])]
         ),
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
+        .target(
+            name: "RecordStore",
+            dependencies: ["WeatherCore", "CSQLite"]
+        ),
         .target(
             name: "WeatherCore",
             dependencies: ["CCurl"]
@@ -24,6 +33,7 @@ let package = Package(
             name: "WeatherTUI",
             dependencies: [
                 "WeatherCore",
+                "RecordStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -38,6 +48,10 @@ let package = Package(
         .testTarget(
             name: "WeatherCoreTests",
             dependencies: ["WeatherCore", "WeatherTestSupport"]
+        ),
+        .testTarget(
+            name: "RecordStoreTests",
+            dependencies: ["RecordStore", "WeatherCore", "WeatherTestSupport"]
         ),
         .testTarget(
             name: "WeatherTUITests",

@@ -101,3 +101,8 @@ enum RegionAbbreviations {
         ],
     ]
 }
+
+extension Place {
+    /// The form of a name used to find it: lower-cased, accents removed ("Île" → "ile").
+    public static func searchKey(_ text: String) -> String { TextFolding.fold(text) }
+}

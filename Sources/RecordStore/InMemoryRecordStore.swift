@@ -1,0 +1,105 @@
+import Synchronization
+public import WeatherCore
+
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// A `RecordStore` in memory, with the same behaviour as the SQLite one: for tests and previews.
+public final class InMemoryRecordStore: RecordStore {
+    private let records = Mutex<[String: WeatherRecord]>([:])
+
+    public init(_ initial: [WeatherRecord] = []) {
+        records.withLock { stored in
+            for record in initial { stored[record.id] = record }
+        }
+    }
+
+    public func add(_ record: WeatherRecord) throws(RecordStoreError) {
+        try RecordRow.validate(record)
+        try records.withLock { stored throws(RecordStoreError) in
+            guard stored[record.id] == nil else { throw .duplicateID(record.id) }
+            stored[record.id] = record
+        }
+    }
+
+    public func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord] {
+        let live = sortedLive(prefix: query.placePrefix)
+        var start = live.startIndex
+        if let before = query.beforeID {
+            guard let anchor = records.withLock({ $0[before] }) else { throw .notFound(before) }
+            start = live.firstIndex { Self.isOlder($0, than: anchor) } ?? live.endIndex
+        }
+        return Array(live[start...].prefix(max(1, min(query.limit, 10_000))))
+    }
+
+    public func count(placePrefix: String?) throws(RecordStoreError) -> Int {
+        sortedLive(prefix: placePrefix).count
+    }
+
+    public func record(idPrefix: String) throws(RecordStoreError) -> WeatherRecord {
+        let wanted = idPrefix.lowercased()
+        let matches = records.withLock { stored in
+            stored.values.filter { $0.deletedAt == nil && !wanted.isEmpty && $0.id.hasPrefix(wanted) }
+        }
+        switch matches.count {
+        case 0: throw .notFound(idPrefix)
+        case 1: return matches[0]
+        default: throw .ambiguous(prefix: idPrefix, count: matches.count)
+        }
+    }
+
+    public func delete(idPrefix: String, at date: Date) throws(RecordStoreError) -> WeatherRecord {
+        var record = try record(idPrefix: idPrefix)
+        record.deletedAt = date
+        let deleted = record
+        records.withLock { $0[deleted.id] = deleted }
+        return deleted
+    }
+
+    public func undoLastDelete() throws(RecordStoreError) -> WeatherRecord? {
+        records.withLock { stored in
+            let deleted = stored.values.filter { $0.deletedAt != nil }
+            guard
+                var last = deleted.max(by: {
+                    ($0.deletedAt ?? .distantPast, $0.id) < ($1.deletedAt ?? .distantPast, $1.id)
+                })
+            else { return nil }
+            last.deletedAt = nil
+            stored[last.id] = last
+            return last
+        }
+    }
+
+    public func allRecords() throws(RecordStoreError) -> [WeatherRecord] {
+        records.withLock { Array($0.values) }.sorted { ($0.recordedAt, $0.id) < ($1.recordedAt, $1.id) }
+    }
+
+    public func importRecords(_ incoming: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int) {
+        for record in incoming { try RecordRow.validate(record) }
+        return records.withLock { stored in
+            var added = 0
+            for record in incoming where stored[record.id] == nil {
+                stored[record.id] = record
+                added += 1
+            }
+            return (added, incoming.count - added)
+        }
+    }
+
+    private func sortedLive(prefix: String?) -> [WeatherRecord] {
+        let key = prefix.map(Place.searchKey) ?? ""
+        return records.withLock { stored in
+            stored.values.filter {
+                $0.deletedAt == nil && (key.isEmpty || Place.searchKey($0.place.name).hasPrefix(key))
+            }
+        }.sorted { Self.isOlder($1, than: $0) }
+    }
+
+    /// History order: by recorded time, then by id.
+    private static func isOlder(_ record: WeatherRecord, than other: WeatherRecord) -> Bool {
+        (RecordRow.millis(record.recordedAt), record.id) < (RecordRow.millis(other.recordedAt), other.id)
+    }
+}

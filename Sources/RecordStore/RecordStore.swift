@@ -1,0 +1,88 @@
+public import WeatherCore
+
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// Where kept weather records live: add, page through newest first, delete with undo.
+public protocol RecordStore: Sendable {
+    /// Keeps `record`; when this returns, it is on disk.
+    /// - Throws: `RecordStoreError`; the id must be new.
+    func add(_ record: WeatherRecord) throws(RecordStoreError)
+
+    /// One page of live records, newest first.
+    func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord]
+
+    /// How many live records match `placePrefix` (all of them when it is nil or empty).
+    func count(placePrefix: String?) throws(RecordStoreError) -> Int
+
+    /// The live record whose id is or starts with `idPrefix`.
+    /// - Throws: `.notFound` or `.ambiguous` when the prefix names none or several.
+    func record(idPrefix: String) throws(RecordStoreError) -> WeatherRecord
+
+    /// Deletes (tombstones) the live record whose id is or starts with `idPrefix`, and returns it.
+    func delete(idPrefix: String, at date: Date) throws(RecordStoreError) -> WeatherRecord
+
+    /// Restores the most recently deleted record; `nil` when nothing is left to undo.
+    func undoLastDelete() throws(RecordStoreError) -> WeatherRecord?
+
+    /// Every record, tombstones included, oldest first (for export).
+    func allRecords() throws(RecordStoreError) -> [WeatherRecord]
+
+    /// Adds the records whose ids are new; returns how many were added and how many were already there.
+    func importRecords(_ records: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int)
+}
+
+/// Which page of history to read: newest first, optionally older than a record, optionally by place.
+public struct HistoryQuery: Sendable, Hashable {
+    public var limit: Int
+    /// Only records older than the record with this id (keyset pagination).
+    public var beforeID: String?
+    /// Only places whose name starts with this text (case and accents ignored).
+    public var placePrefix: String?
+
+    public init(limit: Int = 20, beforeID: String? = nil, placePrefix: String? = nil) {
+        self.limit = limit
+        self.beforeID = beforeID
+        self.placePrefix = placePrefix
+    }
+}
+
+/// Why the record store could not do what was asked.
+public enum RecordStoreError: Error, Sendable, Equatable, UserFacingError {
+    case notFound(String)
+    case ambiguous(prefix: String, count: Int)
+    case duplicateID(String)
+    case invalidRecord(String)
+    /// The store file cannot be opened as it is (folder, permissions, missing directory).
+    case cannotOpen(path: String, reason: String)
+    case notARecordStore(path: String)
+    case corrupted(path: String)
+    case newerVersion(path: String)
+    case readOnly(path: String)
+    case diskFull(path: String)
+    case busy(path: String)
+    /// Anything else; `detail` goes to the log only.
+    case failed(path: String, detail: String)
+
+    public var userMessage: String {
+        switch self {
+        case .notFound(let id): "No record with id '\(id)'. See `meteo history` for ids."
+        case .ambiguous(let prefix, let count): "'\(prefix)' matches \(count) records: give more of the id."
+        case .duplicateID(let id): "A record with id \(id) already exists."
+        case .invalidRecord(let reason): "Invalid record: \(reason)."
+        case .cannotOpen(let path, let reason): "Cannot open the record store \(path): \(reason)."
+        case .notARecordStore(let path):
+            "\(path) is not a meteo record store; it was left untouched. Move it away or set METEO_DATA_DIR."
+        case .corrupted(let path):
+            "The record store \(path) is damaged; it was left untouched. Restore a backup or move it away."
+        case .newerVersion(let path): "The record store \(path) was written by a newer meteo; upgrade meteo to use it."
+        case .readOnly(let path): "The record store \(path) is read-only: check its permissions."
+        case .diskFull(let path): "No space left to write \(path): free some disk space and try again."
+        case .busy(let path): "The record store \(path) stayed locked by another program: try again."
+        case .failed(let path, _): "The record store \(path) failed: try again."
+        }
+    }
+}

@@ -1,0 +1,256 @@
+internal import CSQLite
+import Glibc
+import Synchronization
+public import WeatherCore
+
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// The local record store: one SQLite file in WAL mode, one connection per process, one transaction per write.
+///
+/// Two processes may write at once: writes take the lock up front (`BEGIN IMMEDIATE`) and wait up to
+/// `busyTimeout` for each other. `synchronous=FULL` makes a commit durable before `add` returns.
+public final class SQLiteRecordStore: RecordStore {
+    public let path: String
+    private let connection: Mutex<SQLiteConnection>
+
+    /// The milliseconds a write waits for another process's lock before failing.
+    public static let busyTimeout: Int32 = 10_000
+
+    /// Opens (or creates, with its folder) the store at `path` and migrates it to this version.
+    /// - Throws: `RecordStoreError` naming what is wrong with the file; the file is never rewritten
+    ///   unless it is empty or already a meteo store.
+    public init(path: String) throws(RecordStoreError) {
+        self.path = path
+        try Self.checkPath(path)
+        let opened: SQLiteConnection
+        do {
+            opened = try SQLiteConnection(path: path, create: true)
+        } catch {
+            throw Self.map(error, path: path)
+        }
+        opened.setBusyTimeout(milliseconds: Self.busyTimeout)
+        do {
+            // Identify the file before any pragma that would write to it (journal_mode rewrites the header).
+            _ = try RecordSchema.identify(opened, path: path)
+            try opened.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")
+            try RecordSchema.migrate(opened, path: path)
+        } catch let error as RecordStoreError {
+            throw error
+        } catch let error as SQLiteFailure {
+            throw Self.map(error, path: path)
+        } catch {
+            throw .failed(path: path, detail: "\(error)")
+        }
+        connection = Mutex(opened)
+    }
+
+    /// `$METEO_DATA_DIR/records.sqlite`, else `$XDG_DATA_HOME/meteo/records.sqlite`, else `~/.local/share/meteo/…`.
+    public static func defaultPath(environment: [String: String]) -> String {
+        if let folder = environment["METEO_DATA_DIR"], !folder.isEmpty { return folder + "/records.sqlite" }
+        if let data = environment["XDG_DATA_HOME"], data.hasPrefix("/") { return data + "/meteo/records.sqlite" }
+        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? "/tmp"
+        return home + "/.local/share/meteo/records.sqlite"
+    }
+
+    public func add(_ record: WeatherRecord) throws(RecordStoreError) {
+        try RecordRow.validate(record)
+        try write { connection in
+            let existing = try connection.query("SELECT 1 FROM record WHERE id = ?", [.text(record.id)])
+            guard existing.isEmpty else { throw RecordStoreError.duplicateID(record.id) }
+            try connection.query(RecordRow.insertSQL, RecordRow.values(record))
+        }
+    }
+
+    public func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord] {
+        let limit = Int64(max(1, min(query.limit, 10_000)))
+        return try read { connection in
+            var conditions = ["deleted_at IS NULL"]
+            var values: [SQLiteValue] = []
+            if let prefix = Self.folded(query.placePrefix) {
+                conditions.append("place_key >= ? AND place_key < ?")
+                values += [.text(prefix), .text(prefix + "\u{10FFFF}")]
+            }
+            if let before = query.beforeID {
+                let anchor = try connection.query("SELECT recorded_at FROM record WHERE id = ?", [.text(before)])
+                guard let recordedAt = anchor.first?.integer("recorded_at") else {
+                    throw RecordStoreError.notFound(before)
+                }
+                conditions.append("(recorded_at, id) < (?, ?)")
+                values += [.integer(recordedAt), .text(before)]
+            }
+            let sql = """
+                SELECT * FROM record WHERE \(conditions.joined(separator: " AND "))
+                ORDER BY recorded_at DESC, id DESC LIMIT ?
+                """
+            return try connection.query(sql, values + [.integer(limit)]).compactMap(RecordRow.record)
+        }
+    }
+
+    public func count(placePrefix: String?) throws(RecordStoreError) -> Int {
+        try read { connection in
+            let rows: [SQLiteConnection.Row]
+            if let prefix = Self.folded(placePrefix) {
+                rows = try connection.query(
+                    "SELECT count(*) AS n FROM record WHERE deleted_at IS NULL AND place_key >= ? AND place_key < ?",
+                    [.text(prefix), .text(prefix + "\u{10FFFF}")])
+            } else {
+                rows = try connection.query("SELECT count(*) AS n FROM record WHERE deleted_at IS NULL")
+            }
+            return Int(rows.first?.integer("n") ?? 0)
+        }
+    }
+
+    public func record(idPrefix: String) throws(RecordStoreError) -> WeatherRecord {
+        try read { connection in try Self.resolve(idPrefix, live: true, in: connection) }
+    }
+
+    public func delete(idPrefix: String, at date: Date) throws(RecordStoreError) -> WeatherRecord {
+        try write { connection in
+            var record = try Self.resolve(idPrefix, live: true, in: connection)
+            record.deletedAt = date
+            try connection.query(
+                "UPDATE record SET deleted_at = ?, dirty = 1 WHERE id = ?",
+                [.integer(RecordRow.millis(date)), .text(record.id)])
+            return record
+        }
+    }
+
+    public func undoLastDelete() throws(RecordStoreError) -> WeatherRecord? {
+        try write { connection in
+            let rows = try connection.query(
+                "SELECT * FROM record WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT 1")
+            guard var record = rows.first.flatMap(RecordRow.record) else { return nil }
+            try connection.query("UPDATE record SET deleted_at = NULL, dirty = 1 WHERE id = ?", [.text(record.id)])
+            record.deletedAt = nil
+            return record
+        }
+    }
+
+    public func allRecords() throws(RecordStoreError) -> [WeatherRecord] {
+        try read { connection in
+            try connection.query("SELECT * FROM record ORDER BY recorded_at, id").compactMap(RecordRow.record)
+        }
+    }
+
+    public func importRecords(_ records: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int) {
+        for record in records { try RecordRow.validate(record) }
+        return try write { connection in
+            var added = 0
+            for record in records {
+                try connection.query(RecordRow.insertSQL.replacingInsert(), RecordRow.values(record))
+                added += connection.changes
+            }
+            return (added, records.count - added)
+        }
+    }
+
+    /// Whether SQLite finds the file sound (`PRAGMA integrity_check`).
+    public func integrityCheck() throws(RecordStoreError) -> String {
+        try read { connection in try connection.query("PRAGMA integrity_check").first?.text("integrity_check") ?? "" }
+    }
+
+    // MARK: - Plumbing
+
+    private func read<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
+        do {
+            return try connection.withLock { try body($0) }
+        } catch let error as RecordStoreError {
+            throw error
+        } catch let error as SQLiteFailure {
+            throw Self.map(error, path: path)
+        } catch {
+            throw .failed(path: path, detail: "\(error)")
+        }
+    }
+
+    private func write<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
+        try read { connection in try connection.transaction { try body(connection) } }
+    }
+
+    private static func resolve(_ prefix: String, live: Bool, in connection: SQLiteConnection) throws -> WeatherRecord {
+        let wanted = prefix.lowercased().trimmingSpaces()
+        guard !wanted.isEmpty, wanted.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
+            throw RecordStoreError.notFound(prefix)
+        }
+        let rows = try connection.query(
+            "SELECT * FROM record WHERE id >= ? AND id < ? AND deleted_at IS NULL ORDER BY id LIMIT 2",
+            [.text(wanted), .text(wanted + "\u{10FFFF}")])
+        switch rows.count {
+        case 0: throw RecordStoreError.notFound(prefix)
+        case 1:
+            guard let record = RecordRow.record(rows[0]) else { throw RecordStoreError.notFound(prefix) }
+            return record
+        default:
+            let count = try connection.query(
+                "SELECT count(*) AS n FROM record WHERE id >= ? AND id < ? AND deleted_at IS NULL",
+                [.text(wanted), .text(wanted + "\u{10FFFF}")])
+            throw RecordStoreError.ambiguous(prefix: prefix, count: Int(count.first?.integer("n") ?? 2))
+        }
+    }
+
+    private static func folded(_ prefix: String?) -> String? {
+        guard let prefix else { return nil }
+        let key = RecordRow.placeKey(prefix)
+        return key.isEmpty ? nil : key
+    }
+
+    /// Refuses a path that cannot be a store before SQLite is asked (SQLite would say only "unable to open").
+    private static func checkPath(_ path: String) throws(RecordStoreError) {
+        var info = stat()
+        if stat(path, &info) == 0 {
+            if (info.st_mode & S_IFMT) == S_IFDIR { throw .cannotOpen(path: path, reason: "it is a folder") }
+            guard (info.st_mode & S_IFMT) == S_IFREG else {
+                throw .cannotOpen(path: path, reason: "not a regular file")
+            }
+            guard access(path, R_OK) == 0 else { throw .cannotOpen(path: path, reason: "permission denied") }
+            guard access(path, W_OK) == 0 else { throw .readOnly(path: path) }
+            return
+        }
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        guard !folder.isEmpty else { return }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotOpen(path: path, reason: "cannot create the folder \(folder)")
+        }
+        guard access(folder, W_OK) == 0 else { throw .cannotOpen(path: path, reason: "the folder is not writable") }
+    }
+
+    static func map(_ failure: SQLiteFailure, path: String) -> RecordStoreError {
+        switch failure.code {
+        case SQLITE_NOTADB: .notARecordStore(path: path)
+        case SQLITE_CORRUPT: .corrupted(path: path)
+        case SQLITE_READONLY: .readOnly(path: path)
+        case SQLITE_FULL: .diskFull(path: path)
+        case SQLITE_BUSY, SQLITE_LOCKED: .busy(path: path)
+        case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH: .cannotOpen(path: path, reason: "permission denied")
+        case SQLITE_CONSTRAINT: .invalidRecord(failure.message)
+        // SQLITE_IOERR_WRITE (a macro Swift cannot import): a write refused, e.g. over the file size limit.
+        case SQLITE_IOERR where failure.extendedCode == SQLITE_IOERR | (3 << 8):
+            .diskFull(path: path)
+        default: .failed(path: path, detail: "SQLite \(failure.extendedCode): \(failure.message)")
+        }
+    }
+}
+
+extension String {
+    fileprivate func trimmingSpaces() -> String {
+        var text = Substring(self)
+        while text.first?.isWhitespace == true { text.removeFirst() }
+        while text.last?.isWhitespace == true { text.removeLast() }
+        return String(text)
+    }
+
+    fileprivate func replacingInsert() -> String {
+        replacingFirst("INSERT INTO", with: "INSERT OR IGNORE INTO")
+    }
+
+    private func replacingFirst(_ target: String, with replacement: String) -> String {
+        guard hasPrefix(target) else { return self }
+        return replacement + dropFirst(target.count)
+    }
+}

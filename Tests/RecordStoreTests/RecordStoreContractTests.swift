@@ -1,0 +1,148 @@
+import Foundation
+import RecordStore
+import Testing
+import WeatherCore
+import WeatherTestSupport
+
+/// The same behaviour, checked against every `RecordStore`.
+@Suite struct RecordStoreContractTests {
+    enum Kind: String, CaseIterable, CustomTestStringConvertible {
+        case memory, sqlite
+        var testDescription: String { rawValue }
+    }
+
+    /// A store and whatever keeps its file alive.
+    struct Subject {
+        let store: any RecordStore
+        let folder: TemporaryDirectory?
+    }
+
+    static func make(_ kind: Kind) throws -> Subject {
+        switch kind {
+        case .memory: return Subject(store: InMemoryRecordStore(), folder: nil)
+        case .sqlite:
+            let folder = try TemporaryDirectory()
+            return Subject(store: try SQLiteRecordStore(path: folder.path + "/data/records.sqlite"), folder: folder)
+        }
+    }
+
+    static func record(_ index: Int, place: String = "Paris", at seconds: Double? = nil) -> WeatherRecord {
+        let hex = String(index, radix: 16)
+        let id = "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex
+        return WeatherRecord(
+            id: id,
+            place: Place(name: place, admin1: "Île-de-France", countryCode: "FR", latitude: 48.85, longitude: 2.35),
+            observedAt: Date(timeIntervalSince1970: 1_795_790_000),
+            recordedAt: Date(timeIntervalSince1970: seconds ?? Double(1_795_790_000 + index)),
+            provider: .openMeteo, temperature: Double(index) / 10, weatherCode: 3, humidity: 50, units: .metric)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func addedRecordsComeBackNewestFirstExactly(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        for index in 1...5 { try subject.store.add(Self.record(index)) }
+        let page = try subject.store.page(HistoryQuery(limit: 3))
+        #expect(page.map(\.id) == [Self.record(5).id, Self.record(4).id, Self.record(3).id])
+        #expect(page.first == Self.record(5))
+        #expect(try subject.store.count(placePrefix: nil) == 5)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func keysetPagesVisitEveryRecordOnceEvenWithEqualTimes(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        for index in 1...57 { try subject.store.add(Self.record(index, at: Double(1_795_790_000 + index / 4))) }
+        var seen: [String] = []
+        var before: String?
+        while true {
+            let page = try subject.store.page(HistoryQuery(limit: 10, beforeID: before))
+            guard let last = page.last else { break }
+            seen += page.map(\.id)
+            before = last.id
+        }
+        #expect(seen.count == 57)
+        #expect(Set(seen).count == 57)
+        let times = try seen.map { id in try subject.store.record(idPrefix: id).recordedAt }
+        #expect(times == times.sorted(by: >))
+    }
+
+    @Test(arguments: Kind.allCases)
+    func placeFilterIgnoresCaseAndAccents(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        try subject.store.add(Self.record(1, place: "Paris"))
+        try subject.store.add(Self.record(2, place: "Parma"))
+        try subject.store.add(Self.record(3, place: "Évreux"))
+        try subject.store.add(Self.record(4, place: "London"))
+        #expect(try subject.store.page(HistoryQuery(placePrefix: "PAR")).map(\.place.name) == ["Parma", "Paris"])
+        #expect(try subject.store.page(HistoryQuery(placePrefix: "evr")).map(\.place.name) == ["Évreux"])
+        #expect(try subject.store.count(placePrefix: "par") == 2)
+        #expect(try subject.store.count(placePrefix: "") == 4)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func deleteByUniquePrefixThenUndo(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        let first = Self.record(0x11)
+        let second = Self.record(0x12)
+        try subject.store.add(first)
+        try subject.store.add(second)
+        #expect(throws: RecordStoreError.ambiguous(prefix: "00000000-0000-4000-8000-0000000000", count: 2)) {
+            try subject.store.delete(idPrefix: "00000000-0000-4000-8000-0000000000", at: Date())
+        }
+        let deleted = try subject.store.delete(
+            idPrefix: first.id.uppercased(), at: Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(deleted.id == first.id)
+        #expect(deleted.deletedAt == Date(timeIntervalSince1970: 1_800_000_000))
+        #expect(try subject.store.page(HistoryQuery()).map(\.id) == [second.id])
+        #expect(throws: RecordStoreError.notFound(first.id)) {
+            try subject.store.delete(idPrefix: first.id, at: Date())
+        }
+        #expect(throws: RecordStoreError.notFound("ffff")) { try subject.store.delete(idPrefix: "ffff", at: Date()) }
+        #expect(throws: RecordStoreError.notFound("not hex!")) {
+            try subject.store.delete(idPrefix: "not hex!", at: Date())
+        }
+
+        #expect(try subject.store.undoLastDelete()?.id == first.id)
+        #expect(try subject.store.page(HistoryQuery()).map(\.id) == [second.id, first.id])
+        #expect(try subject.store.undoLastDelete() == nil)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func duplicateAndInvalidRecordsAreRefused(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        try subject.store.add(Self.record(1))
+        #expect(throws: RecordStoreError.duplicateID(Self.record(1).id)) { try subject.store.add(Self.record(1)) }
+        var bad = Self.record(2)
+        bad.id = "not-a-uuid"
+        #expect(throws: RecordStoreError.self) { try subject.store.add(bad) }
+        bad = Self.record(3)
+        bad.place.latitude = 91
+        #expect(throws: RecordStoreError.invalidRecord("coordinates out of range")) { try subject.store.add(bad) }
+        bad = Self.record(4)
+        bad.temperature = .nan
+        #expect(throws: RecordStoreError.self) { try subject.store.add(bad) }
+        #expect(try subject.store.count(placePrefix: nil) == 1)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func importSkipsKnownIdsAndKeepsTombstones(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        try subject.store.add(Self.record(1))
+        var tombstone = Self.record(2)
+        tombstone.deletedAt = Date(timeIntervalSince1970: 1_800_000_000)
+        let result = try subject.store.importRecords([Self.record(1), tombstone, Self.record(3)])
+        #expect(result.added == 2)
+        #expect(result.skipped == 1)
+        let all = try subject.store.allRecords()
+        #expect(all.map(\.id) == [Self.record(1).id, tombstone.id, Self.record(3).id])
+        #expect(all[1].deletedAt == tombstone.deletedAt)
+        #expect(try subject.store.count(placePrefix: nil) == 2)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func pagingFromAnUnknownRecordIsAnError(kind: Kind) throws {
+        let subject = try Self.make(kind)
+        #expect(throws: RecordStoreError.notFound("00000000-0000-4000-8000-000000000999")) {
+            try subject.store.page(HistoryQuery(beforeID: "00000000-0000-4000-8000-000000000999"))
+        }
+    }
+}
