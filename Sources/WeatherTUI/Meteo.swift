@@ -8,7 +8,10 @@ struct Meteo: AsyncParsableCommand {
         commandName: "meteo",
         abstract: "The weather, in your terminal.",
         version: MeteoVersion.current,
-        subcommands: [NowCommand.self, SearchCommand.self])
+        subcommands: [
+            NowCommand.self, SearchCommand.self, RecordCommand.self, HistoryCommand.self, DeleteCommand.self,
+            UndoCommand.self, ExportCommand.self, ImportCommand.self,
+        ])
 
     static func main() async {
         CurlHTTPClient.globalInit()

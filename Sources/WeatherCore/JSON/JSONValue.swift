@@ -21,6 +21,9 @@ public enum JSONValue: Sendable, Hashable {
         try? JSONParser.parse(Array(data))
     }
 
+    /// A number as JSON writes it: "71" for whole numbers, the shortest round-trip form otherwise.
+    public static func numberText(_ number: Double) -> String { JSONWriter.text(number) }
+
     /// The value as JSON text with sorted keys.
     public func serialized(pretty: Bool = false) -> String {
         JSONWriter.write(self, pretty: pretty)

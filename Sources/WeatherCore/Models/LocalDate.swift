@@ -129,7 +129,7 @@ public enum CivilTime {
         return stamp + offsetSuffix(utcOffsetSeconds)
     }
 
-    /// Parses RFC 3339 with "Z" or "±HH:MM" (fractions of a second are accepted and dropped).
+    /// Parses RFC 3339 with "Z" or "±HH:MM", keeping fractions of a second.
     public static func parseRFC3339(_ text: String) -> Date? {
         var body = Substring(text)
         var offset = 0
@@ -143,8 +143,16 @@ public enum CivilTime {
         } else {
             return nil
         }
-        if let dot = body.firstIndex(of: ".") { body = body[..<dot] }
-        return parseLocal(body, utcOffsetSeconds: offset)
+        var fraction = 0.0
+        if let dot = body.firstIndex(of: ".") {
+            let digits = body[body.index(after: dot)...]
+            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
+                let value = Double("0." + digits)
+            else { return nil }
+            fraction = value
+            body = body[..<dot]
+        }
+        return parseLocal(body, utcOffsetSeconds: offset).map { $0.addingTimeInterval(fraction) }
     }
 
     static func offsetSuffix(_ seconds: Int) -> String {

@@ -17,6 +17,23 @@ enum Console {
         write(2, "meteo: warning: " + line + "\n")
     }
 
+    /// Text on standard output exactly as given.
+    static func raw(_ text: String) {
+        write(1, text)
+    }
+
+    /// Everything on standard input.
+    static func readStandardInput() -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = read(0, &chunk, chunk.count)
+            if count < 0, errno == EINTR { continue }
+            guard count > 0 else { return bytes }
+            bytes += chunk[0..<count]
+        }
+    }
+
     private static func write(_ descriptor: Int32, _ text: String) {
         let bytes = Array(text.utf8)
         var offset = 0

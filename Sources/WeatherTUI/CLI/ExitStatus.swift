@@ -1,18 +1,31 @@
 import ArgumentParser
+import RecordStore
 import WeatherCore
 
 /// meteo's documented exit codes.
 enum ExitStatus {
-    static let placeNotFound = ExitCode(3)
+    static let notFound = ExitCode(3)
     static let networkOrProvider = ExitCode(4)
     static let configuration = ExitCode(5)
+    static let recordStore = ExitCode(6)
+    static let usage = ExitCode(64)
 
     /// The exit code that tells a script what kind of failure `error` was.
-    static func code(for error: WeatherError) -> ExitCode {
+    static func code(for error: any Error) -> ExitCode {
         switch error {
-        case .placeNotFound: placeNotFound
-        case .missingAPIKey, .invalidAPIKey: configuration
-        case .network, .rateLimited, .providerError, .malformedResponse: networkOrProvider
+        case let error as WeatherError:
+            switch error {
+            case .placeNotFound: notFound
+            case .missingAPIKey, .invalidAPIKey: configuration
+            case .network, .rateLimited, .providerError, .malformedResponse: networkOrProvider
+            }
+        case let error as RecordStoreError:
+            switch error {
+            case .notFound, .ambiguous: notFound
+            case .invalidRecord, .duplicateID: usage
+            default: recordStore
+            }
+        default: ExitCode(1)
         }
     }
 }

@@ -1,3 +1,5 @@
+import ArgumentParser
+import RecordStore
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -41,5 +43,26 @@ struct Runtime {
     func makeLookup() -> WeatherLookup {
         WeatherLookup(
             provider: makeProvider(http: makeHTTPClient()), cache: ForecastCache(directory: settings.cacheDirectory))
+    }
+
+    /// The record store at its configured path, or one clear line and exit code 6.
+    func openStore() throws -> SQLiteRecordStore {
+        do {
+            return try SQLiteRecordStore(path: SQLiteRecordStore.defaultPath(environment: environment))
+        } catch {
+            Console.error(error.userMessage)
+            throw ExitStatus.recordStore
+        }
+    }
+
+    /// What `now` and `record` look up: coordinates, the place typed, or the configured default place.
+    func target(place: [String], latitude: Double?, longitude: Double?) throws -> WeatherLookup.Target {
+        if let latitude, let longitude { return .coordinates(latitude: latitude, longitude: longitude) }
+        let text = place.isEmpty ? (settings.defaultPlace ?? "") : place.joined(separator: " ")
+        guard let query = PlaceQuery(text) else {
+            throw ValidationError(
+                "Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
+        }
+        return .query(query)
     }
 }

@@ -53,7 +53,7 @@ struct NowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runtime = try display.runtime()
-        let target = try target(settings: runtime.settings)
+        let target = try runtime.target(place: place, latitude: lat, longitude: lon)
         let result: WeatherLookup.Result
         do {
             result = try await runtime.makeLookup().forecast(for: target)
@@ -81,15 +81,5 @@ struct NowCommand: AsyncParsableCommand {
             Console.out(format == .oneline ? report.oneLine() : report.plain())
         }
         await result.cacheWrite?.value
-    }
-
-    private func target(settings: Settings) throws -> WeatherLookup.Target {
-        if let lat, let lon { return .coordinates(latitude: lat, longitude: lon) }
-        let text = place.isEmpty ? (settings.defaultPlace ?? "") : place.joined(separator: " ")
-        guard let query = PlaceQuery(text) else {
-            throw ValidationError(
-                "Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
-        }
-        return .query(query)
     }
 }

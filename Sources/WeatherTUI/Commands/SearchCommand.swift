@@ -38,7 +38,7 @@ struct SearchCommand: AsyncParsableCommand {
         }
         guard !places.isEmpty else {
             Console.error(WeatherError.placeNotFound(query: query.text).userMessage)
-            throw ExitStatus.placeNotFound
+            throw ExitStatus.notFound
         }
         Console.out(PlaceTable.render(places))
     }

@@ -1,0 +1,262 @@
+public import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Records to and from JSON and CSV, for `meteo export`, `meteo import` and `--json` output.
+///
+/// The JSON shape is the wire shape of DESIGN.md ("A record on the wire") plus `units` and `deleted_at`;
+/// values are metric and times RFC 3339 UTC, so export → import gives back exactly the same records.
+public enum RecordExchange {
+    /// One record as JSON.
+    public static func jsonValue(_ record: WeatherRecord) -> JSONValue {
+        let place = record.place
+        func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+        return .object([
+            "id": .string(record.id),
+            "place": .object([
+                "name": .string(place.name), "admin1": place.admin1.map(JSONValue.string) ?? .null,
+                "country": place.country.map(JSONValue.string) ?? .null,
+                "country_code": place.countryCode.map(JSONValue.string) ?? .null,
+                "latitude": .number(place.latitude), "longitude": .number(place.longitude),
+                "timezone": place.timezone.map(JSONValue.string) ?? .null,
+            ]),
+            "observed_at": .string(timestamp(record.observedAt)),
+            "recorded_at": .string(timestamp(record.recordedAt)),
+            "provider": .string(record.provider.rawValue),
+            "temperature": number(record.temperature),
+            "apparent_temperature": number(record.apparentTemperature),
+            "weather_code": number(record.weatherCode.map(Double.init)),
+            "wind_speed": number(record.windSpeed), "wind_direction": number(record.windDirection),
+            "humidity": number(record.humidity), "pressure": number(record.pressure),
+            "precipitation": number(record.precipitation),
+            "units": .string(record.units.rawValue),
+            "deleted_at": record.deletedAt.map { .string(timestamp($0)) } ?? .null,
+        ])
+    }
+
+    /// A record from JSON.
+    /// - Throws: `RecordStoreError.invalidRecord` naming the field at fault.
+    public static func record(from value: JSONValue) throws(RecordStoreError) -> WeatherRecord {
+        func field(_ name: String) throws(RecordStoreError) -> JSONValue {
+            guard let found = value[name] else { throw .invalidRecord("missing \(name)") }
+            return found
+        }
+        func time(_ name: String) throws(RecordStoreError) -> Date {
+            guard let text = try field(name).string, let date = CivilTime.parseRFC3339(text) else {
+                throw .invalidRecord("\(name) is not an RFC 3339 time")
+            }
+            return date
+        }
+        func optionalNumber(_ name: String) throws(RecordStoreError) -> Double? {
+            guard let found = value[name], found != .null else { return nil }
+            guard let number = found.double else { throw .invalidRecord("\(name) is not a number") }
+            return number
+        }
+        guard let id = try field("id").string else { throw .invalidRecord("id is not a string") }
+        let placeValue = try field("place")
+        guard let name = placeValue["name"]?.string, let latitude = placeValue["latitude"]?.double,
+            let longitude = placeValue["longitude"]?.double
+        else { throw .invalidRecord("place needs name, latitude and longitude") }
+        guard let provider = try field("provider").string.flatMap(ProviderID.init) else {
+            throw .invalidRecord("unknown provider")
+        }
+        let units = value["units"]?.string.flatMap(Units.init) ?? .metric
+        var deletedAt: Date?
+        if let deleted = value["deleted_at"], deleted != .null { deletedAt = try time("deleted_at") }
+        let record = WeatherRecord(
+            id: id,
+            place: Place(
+                name: name, admin1: placeValue["admin1"]?.string, country: placeValue["country"]?.string,
+                countryCode: placeValue["country_code"]?.string, latitude: latitude, longitude: longitude,
+                timezone: placeValue["timezone"]?.string),
+            observedAt: try time("observed_at"), recordedAt: try time("recorded_at"), provider: provider,
+            temperature: try optionalNumber("temperature"),
+            apparentTemperature: try optionalNumber("apparent_temperature"),
+            weatherCode: try optionalNumber("weather_code").map { Int($0) },
+            windSpeed: try optionalNumber("wind_speed"), windDirection: try optionalNumber("wind_direction"),
+            humidity: try optionalNumber("humidity"), pressure: try optionalNumber("pressure"),
+            precipitation: try optionalNumber("precipitation"), units: units, deletedAt: deletedAt)
+        try RecordRow.validate(record)
+        return record
+    }
+
+    /// `{"records": [...]}` with every record.
+    public static func exportJSON(_ records: [WeatherRecord]) -> String {
+        JSONValue.object(["records": .array(records.map(jsonValue))]).serialized(pretty: true)
+    }
+
+    static let csvColumns = [
+        "id", "place_name", "admin1", "country", "country_code", "latitude", "longitude", "timezone", "observed_at",
+        "recorded_at", "provider", "temperature", "apparent_temperature", "weather_code", "wind_speed",
+        "wind_direction", "humidity", "pressure", "precipitation", "units", "deleted_at",
+    ]
+
+    /// RFC 4180 CSV with a header row; empty cells for missing values.
+    public static func exportCSV(_ records: [WeatherRecord]) -> String {
+        var lines = [csvColumns.joined(separator: ",")]
+        for record in records {
+            let place = record.place
+            let cells: [String?] = [
+                record.id, place.name, place.admin1, place.country, place.countryCode,
+                JSONValue.numberText(place.latitude),
+                JSONValue.numberText(place.longitude), place.timezone, timestamp(record.observedAt),
+                timestamp(record.recordedAt), record.provider.rawValue, record.temperature.map(JSONValue.numberText),
+                record.apparentTemperature.map(JSONValue.numberText), record.weatherCode.map(String.init),
+                record.windSpeed.map(JSONValue.numberText), record.windDirection.map(JSONValue.numberText),
+                record.humidity.map(JSONValue.numberText), record.pressure.map(JSONValue.numberText),
+                record.precipitation.map(JSONValue.numberText), record.units.rawValue, record.deletedAt.map(timestamp),
+            ]
+            lines.append(cells.map { csvCell($0 ?? "") }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads what `exportJSON` or `exportCSV` wrote (the format is told apart by its first character).
+    /// - Throws: `RecordStoreError.invalidRecord` with the record number or line at fault.
+    public static func parse(_ text: String) throws(RecordStoreError) -> [WeatherRecord] {
+        let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
+        if trimmed.first == "{" || trimmed.first == "[" {
+            guard let json = JSONValue.parse(Data(text.utf8)) else {
+                throw .invalidRecord("the file is not valid JSON")
+            }
+            guard let items = json["records"]?.array ?? json.array else {
+                throw .invalidRecord("expected {\"records\": [...]}")
+            }
+            var records: [WeatherRecord] = []
+            for (index, item) in items.enumerated() {
+                do {
+                    records.append(try record(from: item))
+                } catch {
+                    throw .invalidRecord("record \(index + 1): \(error.reason)")
+                }
+            }
+            return records
+        }
+        return try parseCSV(String(trimmed))
+    }
+
+    private static func parseCSV(_ text: String) throws(RecordStoreError) -> [WeatherRecord] {
+        let rows = csvRows(text)
+        guard let header = rows.first, header == csvColumns else {
+            throw .invalidRecord("the CSV header is not meteo's (\(csvColumns.prefix(3).joined(separator: ",")),…)")
+        }
+        var records: [WeatherRecord] = []
+        for (index, row) in rows.dropFirst().enumerated() where row != [""] {
+            guard row.count == csvColumns.count else {
+                throw .invalidRecord("line \(index + 2): \(row.count) cells, expected \(csvColumns.count)")
+            }
+            var cells: [String: String] = [:]
+            for (column, cell) in zip(csvColumns, row) where !cell.isEmpty { cells[column] = cell }
+            func number(_ name: String) -> JSONValue { cells[name].flatMap(Double.init).map(JSONValue.number) ?? .null }
+            func text(_ name: String) -> JSONValue { cells[name].map(JSONValue.string) ?? .null }
+            let value = JSONValue.object([
+                "id": text("id"),
+                "place": .object([
+                    "name": text("place_name"), "admin1": text("admin1"), "country": text("country"),
+                    "country_code": text("country_code"), "latitude": number("latitude"),
+                    "longitude": number("longitude"), "timezone": text("timezone"),
+                ]),
+                "observed_at": text("observed_at"), "recorded_at": text("recorded_at"), "provider": text("provider"),
+                "temperature": number("temperature"), "apparent_temperature": number("apparent_temperature"),
+                "weather_code": number("weather_code"), "wind_speed": number("wind_speed"),
+                "wind_direction": number("wind_direction"), "humidity": number("humidity"),
+                "pressure": number("pressure"), "precipitation": number("precipitation"), "units": text("units"),
+                "deleted_at": text("deleted_at"),
+            ])
+            do {
+                records.append(try record(from: value))
+            } catch {
+                throw .invalidRecord("line \(index + 2): \(error.reason)")
+            }
+        }
+        return records
+    }
+
+    /// Splits RFC 4180 text into rows of cells (quoted cells may hold commas, quotes and line breaks).
+    static func csvRows(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var cell = ""
+        var quoted = false
+        var characters = text.makeIterator()
+        var pending = characters.next()
+        while let character = pending {
+            pending = characters.next()
+            if quoted {
+                if character == "\"" {
+                    if pending == "\"" {
+                        cell.append("\"")
+                        pending = characters.next()
+                    } else {
+                        quoted = false
+                    }
+                } else {
+                    cell.append(character)
+                }
+                continue
+            }
+            switch character {
+            case "\"": quoted = true
+            case ",":
+                row.append(cell)
+                cell = ""
+            case "\n", "\r\n":
+                row.append(cell)
+                rows.append(row)
+                row = []
+                cell = ""
+            default: cell.append(character)
+            }
+        }
+        if !cell.isEmpty || !row.isEmpty {
+            row.append(cell)
+            rows.append(row)
+        }
+        return rows
+    }
+
+    private static func csvCell(_ text: String) -> String {
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0.isNewline }) else { return text }
+        return "\"" + text.replacingQuotes() + "\""
+    }
+
+    /// RFC 3339 UTC with milliseconds when there are any, so times round-trip exactly.
+    static func timestamp(_ date: Date) -> String {
+        let millis = RecordRow.millis(date)
+        let whole = CivilTime.rfc3339(Date(timeIntervalSince1970: Double(millis.floorDivided(by: 1000))))
+        let fraction = millis - millis.floorDivided(by: 1000) * 1000
+        guard fraction != 0 else { return whole }
+        let digits = String(fraction)
+        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
+    }
+}
+
+extension RecordStoreError {
+    /// The reason without the "Invalid record: " frame, for nesting in a larger message.
+    var reason: String {
+        if case .invalidRecord(let reason) = self { return reason }
+        return userMessage
+    }
+}
+
+extension Int64 {
+    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
+        let quotient = self / divisor
+        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
+    }
+}
+
+extension String {
+    fileprivate func replacingQuotes() -> String {
+        var result = ""
+        for character in self {
+            result.append(character)
+            if character == "\"" { result.append("\"") }
+        }
+        return result
+    }
+}

@@ -1,0 +1,57 @@
+import ArgumentParser
+import RecordStore
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `meteo delete ID`: delete a kept record (undo with `meteo undo`).
+struct DeleteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "delete", abstract: "Delete a kept record by its id or a unique start of it.")
+
+    @Argument(help: "The record's id, or enough of its start to name one record (see `meteo history`).")
+    var id: String
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let runtime = try display.runtime()
+        let store = try runtime.openStore()
+        do {
+            let record = try store.delete(idPrefix: id, at: Date())
+            let settings = runtime.settings
+            Console.out("Deleted " + HistoryLine.text(record, units: settings.units, language: settings.language))
+            Console.out("Undo with `meteo undo`.")
+        } catch {
+            Console.error(error.userMessage)
+            throw ExitStatus.code(for: error)
+        }
+    }
+}
+
+/// `meteo undo`: restore the last deleted record.
+struct UndoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Restore the last deleted record.")
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let runtime = try display.runtime()
+        let store = try runtime.openStore()
+        do {
+            guard let record = try store.undoLastDelete() else {
+                Console.out("Nothing to undo.")
+                return
+            }
+            let settings = runtime.settings
+            Console.out("Restored " + HistoryLine.text(record, units: settings.units, language: settings.language))
+        } catch {
+            Console.error(error.userMessage)
+            throw ExitStatus.code(for: error)
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import ArgumentParser
+import RecordStore
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `meteo export`: every record (deleted ones too, marked), to move or back up a history.
+struct ExportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "Write every record to standard output as JSON or CSV.")
+
+    @Flag(help: "JSON (the default).")
+    var json = false
+
+    @Flag(help: "CSV with a header row.")
+    var csv = false
+
+    @OptionGroup var display: DisplayOptions
+
+    func validate() throws {
+        if json && csv { throw ValidationError("Choose --json or --csv, not both.") }
+    }
+
+    func run() throws {
+        let runtime = try display.runtime()
+        let store = try runtime.openStore()
+        do {
+            let records = try store.allRecords()
+            if csv {
+                Console.raw(RecordExchange.exportCSV(records))
+            } else {
+                Console.out(RecordExchange.exportJSON(records))
+            }
+        } catch {
+            Console.error(error.userMessage)
+            throw ExitStatus.code(for: error)
+        }
+    }
+}
+
+/// `meteo import FILE`: add the records of an export; ids already present are skipped.
+struct ImportCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import",
+        abstract: "Add the records of a `meteo export` file (JSON or CSV); known ids are skipped.")
+
+    @Argument(help: "The file, or - for standard input.")
+    var file: String
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        let runtime = try display.runtime()
+        let data: Data?
+        if file == "-" {
+            data = Data(Console.readStandardInput())
+        } else {
+            data = FileManager.default.contents(atPath: file)
+        }
+        guard let data, let text = String(validating: data, as: UTF8.self) else {
+            Console.error("Cannot read \(file) as UTF-8 text.")
+            throw ExitStatus.usage
+        }
+        let store = try runtime.openStore()
+        do {
+            let records = try RecordExchange.parse(text)
+            let result = try store.importRecords(records)
+            Console.out("Imported \(result.added) records (\(result.skipped) already there).")
+        } catch {
+            Console.error("\(file): " + error.userMessage)
+            throw ExitStatus.code(for: error)
+        }
+    }
+}

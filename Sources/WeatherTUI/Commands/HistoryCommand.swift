@@ -1,0 +1,72 @@
+import ArgumentParser
+import RecordStore
+import WeatherCore
+
+/// `meteo history`: kept records, newest first, one page at a time.
+struct HistoryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "history", abstract: "List kept records, newest first.",
+        discussion: "Pass the last id of a page to --before to see the next one.")
+
+    @Option(help: "How many records (1…10000).")
+    var limit = 20
+
+    @Option(help: ArgumentHelp("Only records older than this record.", valueName: "id"))
+    var before: String?
+
+    @Option(help: ArgumentHelp("Only places whose name starts with this text.", valueName: "text"))
+    var place: String?
+
+    @Flag(help: "Print {\"records\": [...], \"next\": ID-or-null}.")
+    var json = false
+
+    @OptionGroup var display: DisplayOptions
+
+    func validate() throws {
+        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be within 1…10000.") }
+    }
+
+    func run() throws {
+        let runtime = try display.runtime()
+        let store = try runtime.openStore()
+        let records: [WeatherRecord]
+        do {
+            var beforeID = before
+            if let before { beforeID = try store.record(idPrefix: before).id }
+            records = try store.page(HistoryQuery(limit: limit, beforeID: beforeID, placePrefix: place))
+        } catch {
+            Console.error(error.userMessage)
+            throw ExitStatus.code(for: error)
+        }
+        if json {
+            let next: JSONValue = records.count == limit ? records.last.map { .string($0.id) } ?? .null : .null
+            Console.out(
+                JSONValue.object(["records": .array(records.map(RecordExchange.jsonValue)), "next": next])
+                    .serialized(pretty: true))
+            return
+        }
+        let settings = runtime.settings
+        let lines = records.map { HistoryLine.text($0, units: settings.units, language: settings.language) }
+        if !lines.isEmpty { Console.out(lines.joined(separator: "\n")) }
+    }
+}
+
+/// One record as one line: short id, local date and time, place, temperature, description.
+enum HistoryLine {
+    static func text(_ record: WeatherRecord, units: Units, language: Language) -> String {
+        let when = LocalClock.minute(record.recordedAt)
+        let temperature =
+            record.temperature.map { NumberText.fixed(units.temperature($0), 1) + units.temperatureSymbol } ?? "–"
+        let description = record.weatherCode.map { WeatherCode($0).description(in: language) } ?? ""
+        return "\(record.id.prefix(8))  \(when)  \(record.place.qualifiedName)  \(temperature)  \(description)"
+            .trimmingTrailing()
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailing() -> String {
+        var text = self
+        while text.last == " " { text.removeLast() }
+        return text
+    }
+}
