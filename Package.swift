@@ -45,6 +45,10 @@ let package = Package(
             name: "meteo-fixture-server",
             dependencies: ["WeatherTestSupport"]
         ),
+        .executableTarget(
+            name: "meteo-store-writer",
+            dependencies: ["RecordStore", "WeatherCore"]
+        ),
         .testTarget(
             name: "WeatherCoreTests",
             dependencies: ["WeatherCore", "WeatherTestSupport"]
@@ -55,7 +59,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WeatherTUITests",
-            dependencies: ["WeatherTUI", "WeatherCore", "WeatherTestSupport", "meteo-fixture-server"]
+            dependencies: [
+                "WeatherTUI", "WeatherCore", "RecordStore", "WeatherTestSupport", "meteo-fixture-server",
+                "meteo-store-writer",
+            ]
         ),
     ]
 )

@@ -229,9 +229,11 @@ public final class SQLiteRecordStore: RecordStore {
         case SQLITE_BUSY, SQLITE_LOCKED: .busy(path: path)
         case SQLITE_CANTOPEN, SQLITE_PERM, SQLITE_AUTH: .cannotOpen(path: path, reason: "permission denied")
         case SQLITE_CONSTRAINT: .invalidRecord(failure.message)
-        // SQLITE_IOERR_WRITE (a macro Swift cannot import): a write refused, e.g. over the file size limit.
-        case SQLITE_IOERR where failure.extendedCode == SQLITE_IOERR | (3 << 8):
+        // A write, truncate or shared-memory growth refused for lack of space (or over the file size limit).
+        case SQLITE_IOERR where failure.systemErrno == ENOSPC || failure.systemErrno == EFBIG:
             .diskFull(path: path)
+        case SQLITE_IOERR where failure.systemErrno == EACCES || failure.systemErrno == EPERM:
+            .cannotOpen(path: path, reason: "permission denied")
         default: .failed(path: path, detail: "SQLite \(failure.extendedCode): \(failure.message)")
         }
     }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 
 /// Runs the built `meteo` executable as a person or a script would, with a private environment.
 public struct MeteoBinary: Sendable {
@@ -11,18 +11,20 @@ public struct MeteoBinary: Sendable {
 
     public let path: String
 
+    public init(path: String) { self.path = path }
+
     /// The `meteo` built beside the running test bundle.
     public static func built() throws -> MeteoBinary {
+        MeteoBinary(path: try builtProduct("meteo"))
+    }
+
+    /// The path of an executable built beside the running test bundle.
+    /// - Throws: `POSIXError(.ENOENT)` when it is not there.
+    public static func builtProduct(_ name: String) throws -> String {
         let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = bundle.deletingLastPathComponent()
-        if bundle.pathExtension != "xctest"
-            && !FileManager.default.fileExists(atPath: folder.appendingPathComponent("meteo").path)
-        {
-            folder = folder.deletingLastPathComponent()
-        }
-        let path = folder.appendingPathComponent("meteo").path
+        let path = bundle.deletingLastPathComponent().appendingPathComponent(name).path
         guard FileManager.default.isExecutableFile(atPath: path) else { throw POSIXError(.ENOENT) }
-        return MeteoBinary(path: path)
+        return path
     }
 
     /// Runs `meteo arguments…` with exactly `environment` (nothing inherited) and waits for it.

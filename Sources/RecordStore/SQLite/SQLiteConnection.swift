@@ -13,6 +13,8 @@ struct SQLiteFailure: Error, Sendable, Equatable {
     var code: Int32
     var extendedCode: Int32
     var message: String
+    /// The operating system's errno behind an I/O error (ENOSPC, EFBIG, EACCES…), 0 when none.
+    var systemErrno: Int32 = 0
 }
 
 /// One SQLite connection and its prepared statements.
@@ -97,7 +99,7 @@ final class SQLiteConnection: @unchecked Sendable {
     fileprivate func failure(_ code: Int32) -> SQLiteFailure {
         SQLiteFailure(
             code: code & 0xFF, extendedCode: sqlite3_extended_errcode(handle),
-            message: String(cString: sqlite3_errmsg(handle)))
+            message: String(cString: sqlite3_errmsg(handle)), systemErrno: sqlite3_system_errno(handle))
     }
 
     /// One result row, by column name.

@@ -1,0 +1,329 @@
+import Foundation
+import RecordStore
+import Testing
+import WeatherCore
+import WeatherTestSupport
+
+/// `meteo record/history/delete/undo/import/export` as a person or a script runs them, on real SQLite files.
+@Suite struct RecordCommandLineTests {
+    let meteo: MeteoBinary
+    let home: TemporaryDirectory
+    let server: FixtureServer
+
+    init() throws {
+        meteo = try MeteoBinary.built()
+        home = try TemporaryDirectory()
+        let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
+        server = try FixtureServer { routes.reply(to: $0) }
+    }
+
+    var dataDirectory: String { home.path + "/data" }
+    var storePath: String { dataDirectory + "/records.sqlite" }
+
+    func environment(_ extra: [String: String] = [:]) -> [String: String] {
+        [
+            "HOME": home.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "TZ": "UTC",
+            "METEO_GEOCODING_URL": server.baseURL, "METEO_FORECAST_URL": server.baseURL,
+            "METEO_DATA_DIR": dataDirectory,
+        ].merging(extra) { _, new in new }
+    }
+
+    @discardableResult
+    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil) throws -> MeteoBinary.Output {
+        try meteo.run(arguments, environment: environment(env), input: input)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    func recordedID(_ output: MeteoBinary.Output) throws -> String {
+        #expect(output.status == 0, "\(output.stderr)")
+        let id = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(WeatherRecord.isValidID(id))
+        return id
+    }
+
+    // MARK: the record's life
+
+    @Test func recordThenHistoryNewestFirst() throws {
+        let paris = try recordedID(try run("record", "Paris"))
+        let springfield = try recordedID(try run("record", "Springfield, MO"))
+
+        let history = try run("history")
+        #expect(history.status == 0)
+        let lines = history.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 2)
+        #expect(lines[0].hasPrefix(String(springfield.prefix(8)) + "  "))
+        #expect(lines[0].hasSuffix("  Springfield, Missouri, US  3.1°C  Light snow"))
+        #expect(lines[1].hasSuffix("  Paris, Île-de-France, FR  9.3°C  Clear sky"))
+        #expect(lines[1].hasPrefix(String(paris.prefix(8))))
+        #expect(try run("history", "--units", "imperial").stdout.contains("48.7°F  Clear sky"))
+    }
+
+    @Test func recordJSONHasTheWireShape() throws {
+        let output = try run("record", "Paris", "--json")
+        #expect(output.status == 0)
+        let record = try json(output.stdout)
+        #expect(WeatherRecord.isValidID(record["id"] as? String ?? ""))
+        let place = try #require(record["place"] as? [String: Any])
+        #expect(place["name"] as? String == "Paris")
+        #expect(place["country_code"] as? String == "FR")
+        #expect(record["observed_at"] as? String == "2026-11-27T13:15:00Z")
+        #expect(record["provider"] as? String == "open-meteo")
+        #expect(record["temperature"] as? Double == 9.3)
+        #expect(record["pressure"] as? Double == 1016.3)
+        #expect(record["deleted_at"] is NSNull)
+    }
+
+    @Test func historyPagesFiltersAndSaysWhereToContinue() throws {
+        var ids: [String] = []
+        for place in ["Paris", "London", "Paris", "Tokyo", "Paris"] {
+            ids.append(try recordedID(try run("record", place)))
+        }
+        let first = try json(try run("history", "--limit", "2", "--json").stdout)
+        let firstPage = try #require(first["records"] as? [[String: Any]]).compactMap { $0["id"] as? String }
+        #expect(firstPage == [ids[4], ids[3]])
+        let next = try #require(first["next"] as? String)
+        let second = try json(try run("history", "--limit", "2", "--before", String(next.prefix(8)), "--json").stdout)
+        #expect(
+            try #require(second["records"] as? [[String: Any]]).compactMap { $0["id"] as? String } == [ids[2], ids[1]])
+        let last = try json(try run("history", "--limit", "2", "--before", ids[1], "--json").stdout)
+        #expect(last["next"] is NSNull)
+        #expect(try run("history", "--place", "PAR").stdout.split(separator: "\n").count == 3)
+        #expect(try run("history", "--place", "zzz").stdout == "")
+    }
+
+    @Test func deleteByPrefixAndUndo() throws {
+        let first = try recordedID(try run("record", "Paris"))
+        _ = try recordedID(try run("record", "London"))
+
+        let deleted = try run("delete", String(first.prefix(6)))
+        #expect(deleted.status == 0)
+        #expect(deleted.stdout.hasPrefix("Deleted \(first.prefix(8))"))
+        #expect(!(try run("history").stdout.contains("Paris")))
+
+        let again = try run("delete", first)
+        #expect(again.status == 3)
+        #expect(again.stderr == "meteo: No record with id '\(first)'. See `meteo history` for ids.\n")
+
+        let undo = try run("undo")
+        #expect(undo.stdout.hasPrefix("Restored \(first.prefix(8))"))
+        #expect(try run("history").stdout.contains("Paris"))
+        #expect(try run("undo").stdout == "Nothing to undo.\n")
+        #expect(try run("delete", "0123abcd").status == 3)
+        #expect(try run("delete", "").status == 3)
+    }
+
+    @Test func exportImportRoundTripsExactlyInBothFormats() throws {
+        for place in ["Paris", "São Paulo", "Tokyo"] { _ = try recordedID(try run("record", place)) }
+        let victim = try recordedID(try run("record", "London"))
+        #expect(try run("delete", victim).status == 0)
+        let exported = try run("export")
+        let csv = try run("export", "--csv")
+        #expect(csv.stdout.split(separator: "\n").count == 5)
+
+        for (format, text) in [("json", exported.stdout), ("csv", csv.stdout)] {
+            let other = home.path + "/other-\(format)"
+            let file = home.path + "/backup.\(format)"
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+            let imported = try run("import", file, env: ["METEO_DATA_DIR": other])
+            #expect(imported.stdout == "Imported 4 records (0 already there).\n")
+            #expect(try run("export", env: ["METEO_DATA_DIR": other]).stdout == exported.stdout, "\(format) round trip")
+            #expect(
+                try run("import", file, env: ["METEO_DATA_DIR": other]).stdout
+                    == "Imported 0 records (4 already there).\n")
+        }
+        let fromStandardInput = try run(
+            "import", "-", env: ["METEO_DATA_DIR": home.path + "/stdin"], input: exported.stdout)
+        #expect(fromStandardInput.stdout == "Imported 4 records (0 already there).\n")
+    }
+
+    @Test func aBadImportFileChangesNothing() throws {
+        _ = try recordedID(try run("record", "Paris"))
+        let exported = try run("export").stdout
+        let broken = exported.replacingOccurrences(of: "\"latitude\" : 48.8534", with: "\"latitude\" : 123")
+        let file = home.path + "/broken.json"
+        try broken.replacingOccurrences(of: "\"id\" : \"", with: "\"id\" : \"f").write(
+            toFile: file, atomically: true, encoding: .utf8)
+        let output = try run("import", file)
+        #expect(output.status == 64)
+        #expect(output.stderr.hasPrefix("meteo: \(file): Invalid record: record 1: "))
+        #expect(try run("history").stdout.split(separator: "\n").count == 1)
+        try "not,a,meteo,file\n1,2,3,4\n".write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try run("import", file).status == 64)
+        #expect(try run("import", home.path + "/missing.json").status == 64)
+    }
+
+    // MARK: stores that cannot be used: one line, exit 6, file untouched
+
+    @Test func unusableStoresGiveOneLineAndLeaveTheFileAlone() throws {
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        try Data("my notes, not a database\n".utf8).write(to: URL(fileURLWithPath: storePath))
+        let notSQLite = try run("record", "Paris")
+        #expect(notSQLite.status == 6)
+        #expect(
+            notSQLite.stderr
+                == "meteo: \(storePath) is not a meteo record store; it was left untouched. Move it away or set METEO_DATA_DIR.\n"
+        )
+        #expect(try String(contentsOfFile: storePath, encoding: .utf8) == "my notes, not a database\n")
+        #expect(server.requests.isEmpty, "no network call before the store is known to work")
+
+        try FileManager.default.removeItem(atPath: storePath)
+        try FileManager.default.createDirectory(atPath: storePath, withIntermediateDirectories: true)
+        let folder = try run("history")
+        #expect(folder.status == 6)
+        #expect(folder.stderr == "meteo: Cannot open the record store \(storePath): it is a folder.\n")
+    }
+
+    @Test func permissionsAreReportedForAnotherUser() throws {
+        // Root ignores file modes, so these run meteo as `nobody`.
+        _ = try recordedID(try run("record", "Paris"))
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: home.path)
+        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dataDirectory)
+        for file in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: storePath + file) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: storePath + file)
+        }
+        let asNobody = MeteoBinary(path: "/usr/sbin/runuser")
+        let readOnly = try asNobody.run(
+            ["-u", "nobody", "--", meteo.path, "history"], environment: environment(["HOME": "/tmp"]))
+        #expect(readOnly.status == 6)
+        #expect(readOnly.stderr == "meteo: The record store \(storePath) is read-only: check its permissions.\n")
+
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: storePath)
+        let unreadable = try asNobody.run(
+            ["-u", "nobody", "--", meteo.path, "history"], environment: environment(["HOME": "/tmp"]))
+        #expect(unreadable.status == 6)
+        #expect(unreadable.stderr == "meteo: Cannot open the record store \(storePath): permission denied.\n")
+    }
+
+    @Test func aFullDiskIsOneLineAndLosesNothing() throws {
+        let kept = try recordedID(try run("record", "Paris"))
+        // Any write past 1 KiB fails with EFBIG (SIGXFSZ ignored): what a full disk looks like to SQLite.
+        let shell = MeteoBinary(path: "/bin/bash")
+        let full = try shell.run(
+            ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" record London", meteo.path], environment: environment())
+        #expect(full.status == 6)
+        #expect(full.stderr == "meteo: No space left to write \(storePath): free some disk space and try again.\n")
+        let history = try run("history")
+        #expect(history.stdout.split(separator: "\n").count == 1)
+        #expect(history.stdout.hasPrefix(String(kept.prefix(8))))
+    }
+
+    // MARK: durability and concurrency
+
+    @Test func killedAtRandomMomentsNothingReportedIsLost() throws {
+        // Given a store and a rough idea of how long one `meteo record` takes
+        _ = try recordedID(try run("record", "Paris"))
+        let started = Date()
+        _ = try recordedID(try run("record", "Paris"))
+        let typical = max(Date().timeIntervalSince(started), 0.02)
+
+        var reported: [String] = []
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<40 {
+            // When meteo is killed with SIGKILL at a random moment of its run
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: meteo.path)
+            process.arguments = ["record", "Paris"]
+            process.environment = environment()
+            let out = Pipe()
+            process.standardOutput = out
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(Double.random(in: 0...(typical * 1.3), using: &generator) * 1_000_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
+            if WeatherRecord.isValidID(id) { reported.append(id) }
+        }
+
+        // Then every id it reported is in the store, and the file is sound
+        #expect(!reported.isEmpty, "no run lived long enough to record: the kill times say nothing")
+        let store = try SQLiteRecordStore(path: storePath)
+        let kept = Set(try store.allRecords().map(\.id))
+        #expect(reported.allSatisfy(kept.contains), "lost: \(reported.filter { !kept.contains($0) })")
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func killedInTheMiddleOfManyWritesEveryCommittedRecordSurvives() throws {
+        let writer = try MeteoBinary.builtProduct("meteo-store-writer")
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        var reported: [String] = []
+        for round in 0..<5 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: writer)
+            process.arguments = [storePath, "100000", String(round)]
+            let out = Pipe()
+            process.standardOutput = out
+            try process.run()
+            usleep(UInt32.random(in: 50_000...250_000))
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+            reported += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                .split(separator: "\n").map(String.init).filter(WeatherRecord.isValidID)
+        }
+        #expect(reported.count > 5)
+        let store = try SQLiteRecordStore(path: storePath)
+        let kept = Set(try store.allRecords().map(\.id))
+        #expect(reported.allSatisfy(kept.contains))
+        #expect(try store.integrityCheck() == "ok")
+    }
+
+    @Test func twoWritersAtOnceBothSucceedInFull() throws {
+        let writer = try MeteoBinary.builtProduct("meteo-store-writer")
+        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        let processes = try (0..<2).map { index -> (Process, Pipe, Pipe) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: writer)
+            process.arguments = [storePath, "1000", String(index)]
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            return (process, out, err)
+        }
+        var ids: [String] = []
+        for (process, out, err) in processes {
+            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            let errors = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            #expect(errors == "")
+            ids += text.split(separator: "\n").map(String.init)
+        }
+        let store = try SQLiteRecordStore(path: storePath)
+        #expect(ids.count == 2000)
+        #expect(try store.count(placePrefix: nil) == 2000)
+        #expect(Set(try store.allRecords().map(\.id)) == Set(ids))
+    }
+
+    @Test func concurrentMeteoRecordsNeverReportALockedDatabase() throws {
+        let group = DispatchGroup()
+        let results = Results()
+        for index in 0..<12 {
+            DispatchQueue.global().async(group: group) {
+                let output = try? meteo.run(
+                    ["record", index % 2 == 0 ? "Paris" : "London"], environment: environment())
+                results.append(output)
+            }
+        }
+        group.wait()
+        let outputs = results.all
+        #expect(outputs.count == 12)
+        #expect(outputs.allSatisfy { $0?.status == 0 && $0?.stderr == "" })
+        #expect(try SQLiteRecordStore(path: storePath).count(placePrefix: nil) == 12)
+    }
+
+    /// Outputs collected from several threads.
+    final class Results: @unchecked Sendable {
+        // Guarded by `lock`.
+        private var items: [MeteoBinary.Output?] = []
+        private let lock = NSLock()
+
+        func append(_ item: MeteoBinary.Output?) { lock.withLock { items.append(item) } }
+        var all: [MeteoBinary.Output?] { lock.withLock { items } }
+    }
+}
