@@ -11,11 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
     ],
     targets: [
-        .systemLibrary(
-            name: "CCurl",
-            pkgConfig: "libcurl",
-            providers: [.apt(["libcurl4-openssl-dev"])]
-        ),
+        // C, not a systemLibrary: it dlopens libcurl on first use (see Sources/CCurl/include/CCurl.h).
+        .target(name: "CCurl"),
         .systemLibrary(
             name: "CSQLite",
             pkgConfig: "sqlite3",
@@ -49,6 +46,10 @@ let package = Package(
             name: "meteo-store-writer",
             dependencies: ["RecordStore", "WeatherCore"]
         ),
+        .executableTarget(
+            name: "meteo-bench",
+            dependencies: ["RecordStore", "WeatherCore", "CSQLite"]
+        ),
         .testTarget(
             name: "WeatherCoreTests",
             dependencies: ["WeatherCore", "WeatherTestSupport"]
@@ -68,7 +69,7 @@ let package = Package(
 )
 
 // Every target: Swift 6 language mode plus these upcoming features.
-for target in package.targets where target.type != .system {
+for target in package.targets where target.type != .system && target.name != "CCurl" {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [
             // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md

@@ -5,8 +5,9 @@ cd "$(dirname "$0")/.."
 mkdir -p bench/results
 swift build -c release --static-swift-stdlib --product meteo
 swift build -c release --static-swift-stdlib --product meteo-fixture-server
+swift build -c release --static-swift-stdlib --product meteo-bench
 
-sections=(now)
+sections=(now store)
 for section in "${sections[@]}"; do
   "bench/$section.sh" > "bench/results/$section.md"
 done

@@ -63,6 +63,7 @@ extension HTTPError: UserFacingError {
         case .responseTooLarge(let limit): "The answer was larger than \(limit / 1_048_576) MiB and was dropped."
         case .badRedirect: "The service redirected too often or to an unsafe address."
         case .invalidURL(let url): "Invalid URL '\(url)': check the base URL settings."
+        case .libraryMissing: "libcurl is not installed: run `apt-get install libcurl4`."
         case .cancelled: "Cancelled."
         case .transport: "Network error. Check the connection and try again."
         }

@@ -14,7 +14,6 @@ struct Meteo: AsyncParsableCommand {
         ])
 
     static func main() async {
-        CurlHTTPClient.globalInit()
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

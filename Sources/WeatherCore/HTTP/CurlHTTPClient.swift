@@ -37,10 +37,11 @@ public final class CurlHTTPClient: HTTPClient {
         }
     }
 
-    /// Calls `curl_global_init`; `main` calls it once before any thread starts.
-    public static func globalInit() {
-        _ = curl_global_init(meteo_curl_global_default())
-    }
+    /// Loads libcurl and calls `curl_global_init`, once per process; `false` when libcurl is missing.
+    ///
+    /// Transfers do this themselves; commands that make no request never load libcurl at all.
+    @discardableResult
+    public static func globalInit() -> Bool { meteo_curl_load() == 1 }
 
     private let options: Options
     private let idle = Mutex<[EasyHandle]>([])
@@ -52,7 +53,7 @@ public final class CurlHTTPClient: HTTPClient {
 
     deinit {
         idle.withLock { handles in
-            for handle in handles { curl_easy_cleanup(handle.pointer) }
+            for handle in handles { meteo_curl_easy_cleanup(handle.pointer) }
             handles.removeAll()
         }
     }
@@ -62,6 +63,7 @@ public final class CurlHTTPClient: HTTPClient {
             scheme == "http" || scheme == "https"
         else { throw .invalidURL(request.url) }
         if Task.isCancelled { throw .cancelled }
+        guard Self.globalInit() else { throw .libraryMissing }
 
         let transfer = Transfer(request: request, options: options)
         let result: Result<HTTPResponse, HTTPError> = await withTaskCancellationHandler {
@@ -81,7 +83,7 @@ public final class CurlHTTPClient: HTTPClient {
 
     private func checkout() -> EasyHandle? {
         if let handle = idle.withLock({ $0.popLast() }) { return handle }
-        return curl_easy_init().map(EasyHandle.init)
+        return meteo_curl_easy_init().map(EasyHandle.init)
     }
 
     private func checkin(_ handle: EasyHandle?) {
@@ -91,7 +93,7 @@ public final class CurlHTTPClient: HTTPClient {
             handles.append(handle)
             return true
         }
-        if !kept { curl_easy_cleanup(handle.pointer) }
+        if !kept { meteo_curl_easy_cleanup(handle.pointer) }
     }
 }
 
@@ -129,12 +131,12 @@ private final class Transfer: Sendable {
     func perform(on handle: EasyHandle?) -> Result<HTTPResponse, HTTPError> {
         guard let curl = handle?.pointer else { return .failure(.transport(detail: "curl_easy_init failed")) }
         if isCancelled { return .failure(.cancelled) }
-        curl_easy_reset(curl)
+        meteo_curl_easy_reset(curl)
 
         var headerList: UnsafeMutablePointer<curl_slist>? = nil
-        defer { curl_slist_free_all(headerList) }
+        defer { meteo_curl_slist_free_all(headerList) }
         for (name, value) in request.headers.sorted(by: { $0.key < $1.key }) {
-            headerList = curl_slist_append(headerList, "\(name): \(value)")
+            headerList = meteo_curl_slist_append(headerList, "\(name): \(value)")
         }
         let context = Unmanaged.passUnretained(self).toOpaque()
         let body = request.body ?? Data()
@@ -175,7 +177,7 @@ private final class Transfer: Sendable {
             meteo_curl_set_xferinfo_callback(curl, progress)
             meteo_curl_set_pointer(curl, CURLOPT_XFERINFODATA, context)
 
-            return curl_easy_perform(curl)
+            return meteo_curl_easy_perform(curl)
         }
         return finish(curl: curl, code: code)
     }
@@ -209,7 +211,7 @@ private final class Transfer: Sendable {
         case CURLE_URL_MALFORMAT:
             return .failure(.invalidURL(request.url))
         default:
-            let text = curl_easy_strerror(code).map { String(cString: $0) } ?? "unknown"
+            let text = meteo_curl_easy_strerror(code).map { String(cString: $0) } ?? "unknown"
             return .failure(.transport(detail: "curl error \(code.rawValue): \(text)"))
         }
         var status = 0

@@ -16,6 +16,8 @@ public enum HTTPError: Error, Sendable, Hashable {
     case badRedirect
     /// The URL could not be used.
     case invalidURL(String)
+    /// libcurl (libcurl.so.4) could not be loaded.
+    case libraryMissing
     /// The task was cancelled and the transfer aborted.
     case cancelled
     /// Any other transport failure; `detail` is for the log only.
