@@ -54,6 +54,11 @@ enum RecordSchema {
     ///   `.newerVersion` for one with migrations this version does not know.
     static func migrate(_ connection: SQLiteConnection, path: String) throws {
         let known = migrations.map(\.name)
+        // The common case, an up-to-date store, needs only a read: no write lock at every start.
+        if try !identify(connection, path: path) {
+            let applied = try connection.query("SELECT name FROM meteo_migration").compactMap { $0.text("name") }
+            if Set(applied) == Set(known) { return }
+        }
         try connection.transaction {
             let isNew = try identify(connection, path: path)
             if isNew {
