@@ -216,6 +216,19 @@ import WeatherTestSupport
         #expect(output.stderr == message)
     }
 
+    @Test func theCauseBehindAMessageGoesToTheLogFile() throws {
+        let failing = try FixtureServer { _ in .json("{\"results\": [", status: 200) }
+        let output = try run("now", "Paris", env: ["XDG_STATE_HOME": home.path + "/state"], server: failing)
+        #expect(output.status == 4)
+        let log = try String(contentsOfFile: home.path + "/state/meteo/meteo.log", encoding: .utf8)
+        #expect(
+            log.contains("Open-Meteo sent an answer meteo cannot read. Try again later. [open-meteo: body is not JSON]")
+        )
+        let mode = try FileManager.default.attributesOfItem(atPath: home.path + "/state/meteo/meteo.log")[
+            .posixPermissions]
+        #expect(mode as? Int == 0o600)
+    }
+
     @Test func timeoutAndRefusedAndDNS() throws {
         let slow = try FixtureServer { _ in .delayed(seconds: 5, then: .json("{}")) }
         let timedOut = try run("now", "Paris", env: ["METEO_TIMEOUT": "0.3"], server: slow)

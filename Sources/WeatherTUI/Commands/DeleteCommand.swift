@@ -27,8 +27,7 @@ struct DeleteCommand: ParsableCommand {
             Console.out("Deleted " + HistoryLine.text(record, units: settings.units, language: settings.language))
             Console.out("Undo with `meteo undo`.")
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
     }
 }
@@ -50,8 +49,7 @@ struct UndoCommand: ParsableCommand {
             let settings = runtime.settings
             Console.out("Restored " + HistoryLine.text(record, units: settings.units, language: settings.language))
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
     }
 }

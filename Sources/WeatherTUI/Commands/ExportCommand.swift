@@ -36,8 +36,7 @@ struct ExportCommand: ParsableCommand {
                 Console.out(RecordExchange.exportJSON(records))
             }
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
     }
 }

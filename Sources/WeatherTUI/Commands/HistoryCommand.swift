@@ -35,8 +35,7 @@ struct HistoryCommand: ParsableCommand {
             if let before { beforeID = try store.record(idPrefix: before).id }
             records = try store.page(HistoryQuery(limit: limit, beforeID: beforeID, placePrefix: place))
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
         if json {
             let next: JSONValue = records.count == limit ? records.last.map { .string($0.id) } ?? .null : .null

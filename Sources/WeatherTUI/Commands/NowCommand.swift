@@ -58,8 +58,7 @@ struct NowCommand: AsyncParsableCommand {
         do {
             result = try await runtime.makeLookup().forecast(for: target)
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
         let settings = runtime.settings
         let staleAge = result.isStale ? max(0, Date().timeIntervalSince(result.forecast.fetchedAt)) : nil

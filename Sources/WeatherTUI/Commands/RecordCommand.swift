@@ -43,8 +43,7 @@ struct RecordCommand: AsyncParsableCommand {
         do {
             result = try await runtime.makeLookup().forecast(for: target)
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
         if let reason = result.staleBecause {
             Console.warning("\(reason.userMessage) Recording the last result instead.")
@@ -60,8 +59,7 @@ struct RecordCommand: AsyncParsableCommand {
         do {
             try store.add(record)
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
         Console.out(json ? RecordExchange.jsonValue(record).serialized(pretty: true) : record.id)
         await result.cacheWrite?.value

@@ -29,8 +29,7 @@ struct SearchCommand: AsyncParsableCommand {
         do {
             places = try await runtime.makeProvider(http: runtime.makeHTTPClient()).search(query, limit: limit)
         } catch {
-            Console.error(error.userMessage)
-            throw ExitStatus.code(for: error)
+            throw ErrorLog.fail(error)
         }
         if json {
             Console.out(WeatherReport.placesJSON(places))
