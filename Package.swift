@@ -18,6 +18,7 @@ let package = Package(
             pkgConfig: "sqlite3",
             providers: [.apt(["libsqlite3-dev"])]
         ),
+        .systemLibrary(name: "CNCurses"),
         .target(
             name: "RecordStore",
             dependencies: ["WeatherCore", "CSQLite"]
@@ -26,11 +27,17 @@ let package = Package(
             name: "WeatherCore",
             dependencies: ["CCurl"]
         ),
+        .target(
+            name: "WeatherApp",
+            dependencies: ["WeatherCore"]
+        ),
         .executableTarget(
             name: "WeatherTUI",
             dependencies: [
                 "WeatherCore",
                 "RecordStore",
+                "WeatherApp",
+                "CNCurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,6 +60,11 @@ let package = Package(
         .testTarget(
             name: "WeatherCoreTests",
             dependencies: ["WeatherCore", "WeatherTestSupport"]
+        ),
+        .testTarget(
+            name: "WeatherAppTests",
+            dependencies: ["WeatherApp", "WeatherCore"],
+            exclude: ["Screens"]
         ),
         .testTarget(
             name: "RecordStoreTests",

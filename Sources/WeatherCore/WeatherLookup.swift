@@ -10,6 +10,8 @@ public struct WeatherLookup: Sendable {
     public enum Target: Sendable, Hashable {
         case query(PlaceQuery)
         case coordinates(latitude: Double, longitude: Double)
+        /// A place already chosen (from a pick list or a record): no geocoding.
+        case place(Place)
     }
 
     /// A forecast, and, when it came from the cache, the error that kept the fresh one away.
@@ -40,6 +42,7 @@ public struct WeatherLookup: Sendable {
                 case .query(let query): try await provider.resolve(query)
                 case .coordinates(let latitude, let longitude):
                     Place(name: Self.coordinateName(latitude, longitude), latitude: latitude, longitude: longitude)
+                case .place(let place): place
                 }
             let forecast = try await provider.forecast(for: place)
             // A failed cache write costs only the offline fallback; the fresh answer still counts.
@@ -58,6 +61,8 @@ public struct WeatherLookup: Sendable {
         case .query(let query): ForecastCache.key(provider: provider.id, query: query)
         case .coordinates(let latitude, let longitude):
             ForecastCache.key(provider: provider.id, latitude: latitude, longitude: longitude)
+        case .place(let place):
+            ForecastCache.key(provider: provider.id, latitude: place.latitude, longitude: place.longitude)
         }
     }
 

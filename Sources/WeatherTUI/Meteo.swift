@@ -9,9 +9,10 @@ struct Meteo: AsyncParsableCommand {
         abstract: "The weather, in your terminal.",
         version: MeteoVersion.current,
         subcommands: [
-            NowCommand.self, SearchCommand.self, RecordCommand.self, HistoryCommand.self, DeleteCommand.self,
+            InteractiveCommand.self, NowCommand.self, SearchCommand.self, RecordCommand.self, HistoryCommand.self, DeleteCommand.self,
             UndoCommand.self, ExportCommand.self, ImportCommand.self,
-        ])
+        ],
+        defaultSubcommand: InteractiveCommand.self)
 
     static func main() async {
         do {

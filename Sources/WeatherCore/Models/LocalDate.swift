@@ -155,14 +155,16 @@ public enum CivilTime {
         return parseLocal(body, utcOffsetSeconds: offset).map { $0.addingTimeInterval(fraction) }
     }
 
-    static func offsetSuffix(_ seconds: Int) -> String {
+    /// "Z", "+01:00", "-03:30" for an offset in seconds.
+    public static func offsetSuffix(_ seconds: Int) -> String {
         if seconds == 0 { return "Z" }
         let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
         return "\(sign)\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
     }
 
-    static func pad(_ value: Int, _ width: Int) -> String {
+    /// `value` with leading zeros to `width` digits.
+    public static func pad(_ value: Int, _ width: Int) -> String {
         let digits = String(abs(value))
         let padded = digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
         return value < 0 ? "-" + padded : padded

@@ -23,6 +23,14 @@ enum ErrorLog {
         return ExitStatus.code(for: error)
     }
 
+    /// Logs `error`'s detail, if it has one (the screen shows its one-line message itself).
+    static func note(_ error: any Error) {
+        if let detail = detail(of: error) {
+            let message = (error as? any UserFacingError)?.userMessage ?? "error"
+            append("\(CivilTime.rfc3339(Date())) \(message) [\(detail)]")
+        }
+    }
+
     /// The part of an error that is for the log only.
     static func detail(of error: any Error) -> String? {
         switch error {

@@ -1,0 +1,139 @@
+/// A terminal size in cells.
+public struct Size: Sendable, Hashable {
+    public var width: Int
+    public var height: Int
+
+    public init(width: Int, height: Int) {
+        self.width = width
+        self.height = height
+    }
+}
+
+/// What a cell means; the terminal adapter turns roles into colours and attributes.
+public enum Style: Character, Sendable, Hashable, CaseIterable {
+    case normal = "."
+    case title = "T"
+    case muted = "m"
+    case selected = "S"
+    case error = "E"
+    case warning = "W"
+    case accent = "A"
+    case input = "I"
+    case cursor = "C"
+    case rule = "r"
+}
+
+/// One cell: a grapheme and its style. A wide grapheme fills its cell and marks the next as a continuation.
+public struct Cell: Sendable, Hashable {
+    public var text: Character
+    public var style: Style
+    /// The right half of a wide character drawn in the cell before.
+    public var isContinuation: Bool
+
+    public static let blank = Cell(text: " ", style: .normal, isContinuation: false)
+}
+
+/// A grid of cells: what `render` returns and the terminal draws.
+public struct Screen: Sendable, Hashable {
+    public let size: Size
+    public private(set) var cells: [Cell]
+
+    public init(size: Size) {
+        self.size = size
+        cells = Array(repeating: .blank, count: max(0, size.width) * max(0, size.height))
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        cells[y * size.width + x]
+    }
+
+    /// Writes `text` from column `x` on row `y`, clipped to `width` cells (default: to the right edge).
+    /// Returns the column after the last cell written.
+    @discardableResult
+    public mutating func put(_ text: String, x: Int, y: Int, style: Style = .normal, width: Int? = nil) -> Int {
+        guard y >= 0, y < size.height, x < size.width else { return x }
+        let limit = min(size.width, x + (width ?? size.width))
+        var column = x
+        for character in text {
+            let cellWidth = DisplayWidth.of(character)
+            if cellWidth == 0 { continue }
+            guard column + cellWidth <= limit else { break }
+            if column >= 0 {
+                cells[y * size.width + column] = Cell(text: character, style: style, isContinuation: false)
+                if cellWidth == 2 {
+                    cells[y * size.width + column + 1] = Cell(text: " ", style: style, isContinuation: true)
+                }
+            }
+            column += cellWidth
+        }
+        return column
+    }
+
+    /// Fills `count` cells of row `y` from `x` with `character`.
+    public mutating func fill(_ character: Character, x: Int, y: Int, count: Int, style: Style = .normal) {
+        guard count > 0 else { return }
+        put(String(repeating: String(character), count: count), x: x, y: y, style: style, width: count)
+    }
+
+    /// Restyles `count` cells of row `y` from `x`, keeping their text.
+    public mutating func paint(_ style: Style, x: Int, y: Int, count: Int) {
+        guard y >= 0, y < size.height else { return }
+        for column in max(0, x)..<min(size.width, x + count) { cells[y * size.width + column].style = style }
+    }
+
+    /// The text of each row, wide characters once, trailing spaces kept (golden files keep them).
+    public var textLines: [String] {
+        (0..<size.height).map { y in
+            var line = ""
+            for x in 0..<size.width where !self[x, y].isContinuation { line.append(self[x, y].text) }
+            return line
+        }
+    }
+
+    /// The style letter of each cell, row by row (one letter per cell, continuations included).
+    public var styleLines: [String] {
+        (0..<size.height).map { y in String((0..<size.width).map { self[$0, y].style.rawValue }) }
+    }
+}
+
+/// How many terminal cells a character takes: 0 for controls, 2 for East Asian wide and emoji, else 1.
+public enum DisplayWidth {
+    public static func of(_ character: Character) -> Int {
+        guard let scalar = character.unicodeScalars.first else { return 0 }
+        let value = scalar.value
+        if value < 0x20 || (0x7F..<0xA0).contains(value) { return 0 }
+        if character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
+        switch value {
+        case 0x1100...0x115F, 0x2E80...0x303E, 0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF,
+            0xAC00...0xD7A3, 0xF900...0xFAFF, 0xFE30...0xFE4F, 0xFF00...0xFF60, 0xFFE0...0xFFE6, 0x1F300...0x1F64F,
+            0x1F900...0x1F9FF, 0x20000...0x3FFFD:
+            return 2
+        default:
+            return 1
+        }
+    }
+
+    /// The cells `text` takes.
+    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+
+    /// `text` cut to at most `width` cells, with "…" when cut.
+    public static func clip(_ text: String, to width: Int) -> String {
+        guard of(text) > width else { return text }
+        guard width > 0 else { return "" }
+        var result = ""
+        var used = 0
+        for character in text {
+            let next = of(character)
+            if used + next > width - 1 { break }
+            result.append(character)
+            used += next
+        }
+        return result + "…"
+    }
+
+    /// `text` padded with spaces (or cut) to exactly `width` cells.
+    public static func pad(_ text: String, to width: Int) -> String {
+        let clipped = clip(text, to: width)
+        return clipped + String(repeating: " ", count: max(0, width - of(clipped)))
+    }
+}

@@ -1,0 +1,127 @@
+import RecordStore
+import Synchronization
+import WeatherApp
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Carries out effects off the screen's thread and sends their results back as events.
+///
+/// Network work runs as detached tasks (cancellable by request id); store work runs one at a time on a
+/// detached task too, so neither ever blocks typing.
+final class EffectRunner: Sendable {
+    private let provider: any WeatherProvider
+    private let lookup: WeatherLookup
+    private let store: (any RecordStore)?
+    private let send: @Sendable (AppEvent) -> Void
+    private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
+
+    init(
+        provider: any WeatherProvider, cache: ForecastCache?, store: (any RecordStore)?,
+        send: @escaping @Sendable (AppEvent) -> Void
+    ) {
+        self.provider = provider
+        self.lookup = WeatherLookup(provider: provider, cache: cache)
+        self.store = store
+        self.send = send
+    }
+
+    func run(_ effect: Effect) {
+        switch effect {
+        case .searchPlaces(let text, let requestID):
+            start(requestID) { [provider, send] in
+                guard let query = PlaceQuery(text) else { return }
+                do throws(WeatherError) {
+                    let places = try await provider.search(query, limit: 10)
+                    send(.placesFound(places, query: text, requestID: requestID))
+                } catch {
+                    ErrorLog.note(error)
+                    send(.requestFailed(message: error.userMessage, requestID: requestID))
+                }
+            }
+        case .fetchForecast(let place, let requestID):
+            start(requestID) { [lookup, send] in
+                do throws(WeatherError) {
+                    let result = try await lookup.forecast(for: .place(place))
+                    await result.cacheWrite?.value
+                    send(.forecastLoaded(result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
+                } catch {
+                    ErrorLog.note(error)
+                    send(.requestFailed(message: error.userMessage, requestID: requestID))
+                }
+            }
+        case .cancelRequest(let requestID):
+            tasks.withLock { $0.removeValue(forKey: requestID) }?.cancel()
+        case .saveRecord(let forecast, let units):
+            withStore { store in
+                guard
+                    let record = WeatherRecord(
+                        forecast: forecast, id: UUID().uuidString.lowercased(), recordedAt: Date(), units: units)
+                else { return nil }
+                try store.add(record)
+                return .recordSaved(record, total: try store.count(placePrefix: nil))
+            }
+        case .deleteRecord(let id):
+            withStore { store in
+                let record = try store.delete(idPrefix: id, at: Date())
+                return .recordDeleted(record, total: try store.count(placePrefix: nil))
+            }
+        case .undoDelete:
+            withStore { store in
+                let record = try store.undoLastDelete()
+                return .recordRestored(record, total: try store.count(placePrefix: nil))
+            }
+        case .loadHistory(let before, let limit):
+            withStore { store in try Self.historyEvent(store, before: before, limit: limit) }
+        case .quit:
+            let running = tasks.withLock { tasks in
+                defer { tasks.removeAll() }
+                return Array(tasks.values)
+            }
+            for task in running { task.cancel() }
+        }
+    }
+
+    /// The first page of history, read before the first frame is drawn.
+    func loadHistoryNow(limit: Int) -> AppEvent {
+        guard let store else { return .historyLoaded([], total: 0, replacing: true) }
+        do {
+            return try Self.historyEvent(store, before: nil, limit: limit)
+        } catch {
+            ErrorLog.note(error)
+            return .storeFailed(message: error.userMessage)
+        }
+    }
+
+    private static func historyEvent(_ store: any RecordStore, before: String?, limit: Int) throws(RecordStoreError) -> AppEvent {
+        let page = try store.page(HistoryQuery(limit: limit, beforeID: before))
+        return .historyLoaded(page, total: try store.count(placePrefix: nil), replacing: before == nil)
+    }
+
+    private func start(_ requestID: Int, _ work: @escaping @Sendable () async -> Void) {
+        let task = Task.detached { [weak self] in
+            await work()
+            _ = self?.tasks.withLock { $0.removeValue(forKey: requestID) }
+        }
+        tasks.withLock { $0[requestID] = task }
+    }
+
+    private func withStore(_ work: @escaping @Sendable (any RecordStore) throws -> AppEvent?) {
+        guard let store else {
+            send(.storeFailed(message: "The record store is not available (see the message at start)."))
+            return
+        }
+        Task.detached { [send] in
+            do {
+                if let event = try work(store) { send(event) }
+            } catch {
+                ErrorLog.note(error)
+                send(.storeFailed(message: (error as? any UserFacingError)?.userMessage ?? "The record store failed."))
+            }
+        }
+    }
+}

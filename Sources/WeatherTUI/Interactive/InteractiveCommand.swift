@@ -1,0 +1,122 @@
+import ArgumentParser
+import Dispatch
+import Glibc
+import RecordStore
+import Synchronization
+import WeatherApp
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `meteo` with no subcommand: the interactive screen.
+struct InteractiveCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "tui", abstract: "Open the interactive screen (the default).",
+        discussion: "Type a place and press Enter; r keeps a result, d deletes a kept one, ? lists every key.")
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() throws {
+        guard isatty(0) == 1, isatty(1) == 1 else {
+            Console.error("The interactive screen needs a terminal; for scripts use `meteo now PLACE`.")
+            throw ExitStatus.usage
+        }
+        let runtime = try display.runtime()
+        let environment = runtime.environment
+        var storeProblem: String?
+        var store: (any RecordStore)?
+        do {
+            store = try SQLiteRecordStore(path: SQLiteRecordStore.defaultPath(environment: environment))
+        } catch {
+            ErrorLog.note(error)
+            storeProblem = error.userMessage
+        }
+        let queue = EventQueue()
+        let provider = runtime.makeProvider(http: runtime.makeHTTPClient())
+        let runner = EffectRunner(
+            provider: provider, cache: ForecastCache(directory: runtime.settings.cacheDirectory), store: store,
+            send: queue.push)
+        let color = (environment["NO_COLOR"] ?? "").isEmpty
+        let signals = TerminationSignals()
+        let terminal = CursesTerminal(color: color)
+        defer { terminal.restore() }
+        let now = Date()
+        var state = AppState(
+            size: terminal.size, units: runtime.settings.units, language: runtime.settings.language,
+            ascii: runtime.settings.ascii, now: now, localOffset: LocalClock.offset(at: now))
+        // History is read before the first frame and before any network call.
+        _ = state.handle(runner.loadHistoryNow(limit: AppState.pageSize))
+        if let storeProblem { _ = state.handle(.storeFailed(message: storeProblem)) }
+        var drawn = render(state)
+        terminal.draw(drawn)
+        if environment["METEO_EXIT_AFTER_FIRST_FRAME"] == "1" { return }
+
+        var lastTick = ContinuousClock.now
+        loop: while !signals.received {
+            var events: [AppEvent] = []
+            switch terminal.nextInput() {
+            case .key(let key): events.append(.key(key))
+            case .resized: events.append(.resized(terminal.size))
+            case nil: break
+            }
+            events += queue.drain()
+            let interval: Duration = if case .working = state.status { .milliseconds(100) } else { .seconds(1) }
+            if ContinuousClock.now - lastTick >= interval {
+                lastTick = ContinuousClock.now
+                events.append(.tick(Date()))
+            }
+            for event in events {
+                for effect in state.handle(event) {
+                    runner.run(effect)
+                    if effect == .quit { break loop }
+                }
+            }
+            let frame = render(state)
+            if frame != drawn {
+                terminal.draw(frame)
+                drawn = frame
+            }
+        }
+    }
+}
+
+/// Events from effect tasks, waiting for the screen's loop to pick them up.
+final class EventQueue: Sendable {
+    private let events = Mutex<[AppEvent]>([])
+
+    func push(_ event: AppEvent) { events.withLock { $0.append(event) } }
+
+    func drain() -> [AppEvent] {
+        events.withLock { events in
+            defer { events.removeAll() }
+            return events
+        }
+    }
+}
+
+/// SIGTERM, SIGINT and SIGHUP end the screen through its loop, so the terminal is always restored.
+final class TerminationSignals {
+    /// Set from Dispatch's signal handlers, read by the screen's loop.
+    final class Flag: Sendable {
+        let value = Atomic<Bool>(false)
+    }
+
+    private let flag = Flag()
+    private var sources: [any DispatchSourceSignal] = []
+
+    init() {
+        for number in [SIGTERM, SIGINT, SIGHUP] {
+            signal(number, SIG_IGN)
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [flag] in flag.value.store(true, ordering: .relaxed) }
+            source.resume()
+            sources.append(source)
+        }
+    }
+
+    var received: Bool { flag.value.load(ordering: .relaxed) }
+}
