@@ -277,7 +277,8 @@ public struct AppState: Sendable {
         case .undo: return [.undoDelete]
         case .toggleUnits:
             units = units == .metric ? .imperial : .metric
-            status = .info(units == .metric ? "Metric units (°C, km/h, hPa, mm)." : "Imperial units (°F, mph, inHg, in).")
+            status = .info(
+                units == .metric ? "Metric units (°C, km/h, hPa, mm)." : "Imperial units (°F, mph, inHg, in).")
             return []
         case .help:
             overlay = .help

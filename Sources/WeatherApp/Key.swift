@@ -80,18 +80,24 @@ public struct Keymap: Sendable {
         Binding(keys: [.enter], action: .submitSearch, summary: "search", focuses: [.search], inFooter: true),
         Binding(keys: [.enter], action: .open, summary: "show record", focuses: [.history], inFooter: true),
         Binding(keys: [.character("r")], action: .record, summary: "record", focuses: [.result], inFooter: true),
-        Binding(keys: [.character("d")], action: .deleteSelected, summary: "delete", focuses: [.history], inFooter: true),
+        Binding(
+            keys: [.character("d")], action: .deleteSelected, summary: "delete", focuses: [.history], inFooter: true),
         Binding(keys: [.character("u")], action: .undo, summary: "undo delete", focuses: outsideSearch, inFooter: true),
         Binding(keys: [.up, .character("k")], action: .moveUp, summary: "up", focuses: [.history], inFooter: false),
-        Binding(keys: [.down, .character("j")], action: .moveDown, summary: "down", focuses: [.history], inFooter: false),
+        Binding(
+            keys: [.down, .character("j")], action: .moveDown, summary: "down", focuses: [.history], inFooter: false),
         Binding(keys: [.pageUp], action: .pageUp, summary: "page up", focuses: [.history], inFooter: false),
         Binding(keys: [.pageDown], action: .pageDown, summary: "page down", focuses: [.history], inFooter: false),
-        Binding(keys: [.home, .character("g")], action: .first, summary: "newest", focuses: [.history], inFooter: false),
+        Binding(
+            keys: [.home, .character("g")], action: .first, summary: "newest", focuses: [.history], inFooter: false),
         Binding(keys: [.end, .character("G")], action: .last, summary: "oldest", focuses: [.history], inFooter: false),
         Binding(keys: [.tab], action: .nextFocus, summary: "next pane", focuses: anywhere, inFooter: true),
         Binding(keys: [.backTab], action: .previousFocus, summary: "previous pane", focuses: anywhere, inFooter: false),
-        Binding(keys: [.character("/")], action: .focusSearch, summary: "search bar", focuses: outsideSearch, inFooter: true),
-        Binding(keys: [.character("m")], action: .toggleUnits, summary: "°C/°F", focuses: outsideSearch, inFooter: true),
+        Binding(
+            keys: [.character("/")], action: .focusSearch, summary: "search bar", focuses: outsideSearch, inFooter: true
+        ),
+        Binding(
+            keys: [.character("m")], action: .toggleUnits, summary: "°C/°F", focuses: outsideSearch, inFooter: true),
         Binding(keys: [.character("?")], action: .help, summary: "help", focuses: outsideSearch, inFooter: true),
         Binding(keys: [.escape], action: .cancel, summary: "cancel / close", focuses: anywhere, inFooter: false),
         Binding(keys: [.character("q")], action: .quit, summary: "quit", focuses: outsideSearch, inFooter: true),

@@ -52,6 +52,7 @@ struct Renderer {
         case .help: drawHelp()
         case nil: break
         }
+        if state.ascii { screen.asciify() }
         return screen
     }
 
@@ -104,32 +105,48 @@ struct Renderer {
         }
         pane.title(title, focused: state.focus == .result, glyphs: glyphs, into: &screen)
         if let record = result.record {
-            pane.line("Recorded \(state.clockDate(record.recordedAt)) · fetching fresh weather…", style: .muted, into: &screen)
+            pane.line(
+                "Recorded \(state.clockDate(record.recordedAt)) · fetching fresh weather…", style: .muted, into: &screen
+            )
         } else if result.staleReason != nil {
             let age = Int(max(0, state.now.timeIntervalSince(forecast.fetchedAt)))
-            pane.line("Offline: result from \(state.clock(forecast.fetchedAt)) (\(DurationText.short(seconds: age)) ago)", style: .warning, into: &screen)
+            pane.line(
+                "Offline: result from \(state.clock(forecast.fetchedAt)) (\(DurationText.short(seconds: age)) ago)",
+                style: .warning, into: &screen)
         }
 
         if let current = forecast.current {
             if let code = current.weatherCode {
                 let weather = WeatherCode(code)
-                pane.line("\(weather.icon(ascii: state.ascii)) \(weather.description(in: state.language))", style: .title, into: &screen)
+                pane.line(
+                    "\(weather.icon(ascii: state.ascii)) \(weather.description(in: state.language))", style: .title,
+                    into: &screen)
             }
             var temperature = current.temperature.map(temperatureText) ?? "–"
-            if let feels = current.apparentTemperature { temperature += "   \(labels.feelsLike) \(temperatureText(feels))" }
+            if let feels = current.apparentTemperature {
+                temperature += "   \(labels.feelsLike) \(temperatureText(feels))"
+            }
             pane.line(temperature, style: .accent, into: &screen)
             var details: [String] = []
-            if let humidity = current.humidity { details.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%") }
+            if let humidity = current.humidity {
+                details.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%")
+            }
             if let wind = current.windSpeed {
                 var text = "\(labels.wind) \(NumberText.fixed(state.units.speed(wind), 0)) \(state.units.speedSymbol)"
-                if let direction = current.windDirection { text += " " + Compass.point(direction, language: state.language) }
+                if let direction = current.windDirection {
+                    text += " " + Compass.point(direction, language: state.language)
+                }
                 details.append(text)
             }
             if let pressure = current.pressure {
-                details.append("\(labels.pressure) \(NumberText.fixed(state.units.pressure(pressure), state.units == .metric ? 0 : 2)) \(state.units.pressureSymbol)")
+                details.append(
+                    "\(labels.pressure) \(NumberText.fixed(state.units.pressure(pressure), state.units == .metric ? 0 : 2)) \(state.units.pressureSymbol)"
+                )
             }
             if let precipitation = current.precipitation {
-                details.append("\(labels.precipitation) \(NumberText.fixed(state.units.precipitation(precipitation), state.units == .metric ? 1 : 2)) \(state.units.precipitationSymbol)")
+                details.append(
+                    "\(labels.precipitation) \(NumberText.fixed(state.units.precipitation(precipitation), state.units == .metric ? 1 : 2)) \(state.units.precipitationSymbol)"
+                )
             }
             pane.wrap(details, separator: "   ", into: &screen)
         }
@@ -160,7 +177,9 @@ struct Renderer {
         let temperatures = hours.compactMap(\.temperature).map(state.units.temperature)
         guard let low = temperatures.min(), let high = temperatures.max() else { return }
         let chartRows = min(3, max(1, pane.remaining - 4))
-        pane.line(labels.nextHours + " (" + NumberText.fixed(low, 0) + "° … " + NumberText.fixed(high, 0) + "°)", style: .muted, into: &screen)
+        pane.line(
+            labels.nextHours + " (" + NumberText.fixed(low, 0) + "° … " + NumberText.fixed(high, 0) + "°)",
+            style: .muted, into: &screen)
         let levels = glyphs.bars.count - 1
         for row in 0..<chartRows {
             guard let y = pane.nextRow() else { return }
@@ -175,26 +194,35 @@ struct Renderer {
                 let level = max(0, min(levels, height - rowFromBottom * levels))
                 guard level > 0 else { continue }
                 let x = pane.rect.x + labelWidth + index * columnWidth
-                screen.fill(glyphs.bars[level], x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)), style: .accent)
+                screen.fill(
+                    glyphs.bars[level], x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)),
+                    style: .accent)
             }
         }
         if let y = pane.nextRow() {
             for (index, hour) in hours.enumerated() where index % max(1, 6 / columnWidth) == 0 {
                 let parts = CivilTime.components(of: hour.time, utcOffsetSeconds: forecast.utcOffsetSeconds)
-                screen.put(CivilTime.pad(parts.hour, 2) + "h", x: pane.rect.x + labelWidth + index * columnWidth, y: y, style: .muted)
+                screen.put(
+                    CivilTime.pad(parts.hour, 2) + "h", x: pane.rect.x + labelWidth + index * columnWidth, y: y,
+                    style: .muted)
             }
         }
         if let y = pane.nextRow() {
             screen.put(state.language == .french ? "pluie" : "rain", x: pane.rect.x, y: y, style: .muted)
             for (index, hour) in hours.enumerated() {
                 guard let chance = hour.precipitationProbability else { continue }
-                let shade = glyphs.shades[min(glyphs.shades.count - 1, Int(chance / 100 * Double(glyphs.shades.count - 1) + 0.5))]
+                let shade = glyphs.shades[
+                    min(glyphs.shades.count - 1, Int(chance / 100 * Double(glyphs.shades.count - 1) + 0.5))]
                 let x = pane.rect.x + labelWidth + index * columnWidth
-                screen.fill(shade, x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)), style: chance >= 50 ? .accent : .muted)
+                screen.fill(
+                    shade, x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)),
+                    style: chance >= 50 ? .accent : .muted)
             }
             if let most = hours.compactMap(\.precipitationProbability).max() {
                 let end = pane.rect.x + labelWidth + hours.count * columnWidth
-                if end + 6 <= pane.rect.x + pane.rect.width { screen.put(" ≤" + NumberText.fixed(most, 0) + "%", x: end, y: y, style: .muted) }
+                if end + 8 <= pane.rect.x + pane.rect.width {
+                    screen.put(" max " + NumberText.fixed(most, 0) + "%", x: end, y: y, style: .muted)
+                }
             }
         }
     }
@@ -224,7 +252,9 @@ struct Renderer {
             let icon = record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " "
             let date = state.clockDate(record.recordedAt)
             let placeWidth = max(4, rect.width - DisplayWidth.of(date) - 11)
-            let text = " " + date + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + " " + DisplayWidth.pad(temperature, to: 5) + icon
+            let text =
+                " " + date + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + " "
+                + DisplayWidth.pad(temperature, to: 5) + icon
             let selected = index == history.selected
             let style: Style = selected ? (focused ? .selected : .accent) : .normal
             screen.put(DisplayWidth.pad(text, to: rect.width), x: rect.x, y: y, style: style, width: rect.width)
@@ -243,9 +273,12 @@ struct Renderer {
         case .working(let text):
             let frame = glyphs.spinner[state.spinner % glyphs.spinner.count]
             screen.put(" \(frame) \(text)", x: 0, y: y, style: .accent, width: width)
-        case .info(let text): screen.put(" " + text, x: 0, y: y, style: .normal, width: width)
-        case .warning(let text): screen.put(" " + text, x: 0, y: y, style: .warning, width: width)
-        case .error(let text): screen.put(" " + DisplayWidth.clip(text, to: width - 1), x: 0, y: y, style: .error, width: width)
+        case .info(let text):
+            screen.put(" " + DisplayWidth.clip(text, to: width - 1), x: 0, y: y, style: .normal, width: width)
+        case .warning(let text):
+            screen.put(" " + DisplayWidth.clip(text, to: width - 1), x: 0, y: y, style: .warning, width: width)
+        case .error(let text):
+            screen.put(" " + DisplayWidth.clip(text, to: width - 1), x: 0, y: y, style: .error, width: width)
         }
         screen.put(right, x: width, y: y, style: .muted)
     }
@@ -275,7 +308,9 @@ struct Renderer {
     }
 
     mutating func drawHelp() {
-        let rows = state.keymap.helpRows.map { DisplayWidth.pad($0.keys, to: 12) + DisplayWidth.pad($0.summary, to: 15) + $0.focuses }
+        let rows = state.keymap.helpRows.map {
+            DisplayWidth.pad($0.keys, to: 12) + DisplayWidth.pad($0.summary, to: 15) + $0.focuses
+        }
         drawBox(title: "Keys", rows: rows, selected: nil, hint: "Esc or ? to close")
     }
 
@@ -286,7 +321,11 @@ struct Renderer {
         let x = (state.size.width - width) / 2
         let y = max(1, (state.size.height - height) / 2)
         let inner = width - 2
-        screen.put(glyphs.topLeft + DisplayWidth.pad(glyphs.horizontal + " " + title + " ", to: inner).replacingSpaces(with: glyphs.horizontal, after: DisplayWidth.of(title) + 3) + glyphs.topRight, x: x, y: y, style: .title)
+        screen.put(
+            glyphs.topLeft
+                + DisplayWidth.pad(glyphs.horizontal + " " + title + " ", to: inner).replacingSpaces(
+                    with: glyphs.horizontal, after: DisplayWidth.of(title) + 3) + glyphs.topRight, x: x, y: y,
+            style: .title)
         let visible = height - 4
         let first = max(0, min((selected ?? 0) - visible + 1, rows.count - visible))
         for offset in 0..<visible {
@@ -304,7 +343,9 @@ struct Renderer {
         screen.put(glyphs.vertical, x: x, y: hintRow + 1, style: .title)
         screen.put(DisplayWidth.pad(" " + hint, to: inner), x: x + 1, y: hintRow + 1, style: .muted, width: inner)
         screen.put(glyphs.vertical, x: x + width - 1, y: hintRow + 1, style: .title)
-        screen.put(glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: inner) + glyphs.bottomRight, x: x, y: hintRow + 2, style: .title)
+        screen.put(
+            glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: inner) + glyphs.bottomRight, x: x,
+            y: hintRow + 2, style: .title)
     }
 
     // MARK: - Text
@@ -349,7 +390,8 @@ struct Pane {
     mutating func title(_ text: String, focused: Bool, glyphs: Glyphs, into screen: inout Screen) {
         guard let y = nextRow() else { return }
         let marker = focused ? glyphs.focus : " "
-        let x = screen.put(marker + " " + text + " ", x: rect.x, y: y, style: focused ? .title : .muted, width: rect.width)
+        let x = screen.put(
+            marker + " " + text + " ", x: rect.x, y: y, style: focused ? .title : .muted, width: rect.width)
         let end = rect.x + rect.width
         if x < end { screen.fill(Character(glyphs.horizontal), x: x, y: y, count: end - x, style: .rule) }
     }

@@ -81,6 +81,38 @@ public struct Screen: Sendable, Hashable {
         for column in max(0, x)..<min(size.width, x + count) { cells[y * size.width + column].style = style }
     }
 
+    /// Replaces every non-ASCII cell with an ASCII look-alike (accents dropped, symbols spelled plainly,
+    /// anything else "?"), for terminals whose locale is not UTF-8. Widths never change.
+    public mutating func asciify() {
+        for index in cells.indices {
+            let cell = cells[index]
+            if cell.isContinuation {
+                cells[index] = Cell(text: " ", style: cell.style, isContinuation: false)
+                continue
+            }
+            guard !cell.text.isASCII else { continue }
+            let replacement = Self.asciiLookalikes[cell.text] ?? Self.foldedLetter(cell.text) ?? "?"
+            cells[index].text = replacement
+        }
+    }
+
+    private static let asciiLookalikes: [Character: Character] = [
+        "°": " ", "…": "~", "·": "-", "–": "-", "—": "-", "×": "x", "≤": "<", "≥": ">", "↑": "^", "↓": "v",
+        "←": "<", "→": ">", "─": "-", "│": "|", "╭": "+", "╮": "+", "╰": "+", "╯": "+", "▸": ">", "❯": ">",
+        "«": "\"", "»": "\"", "’": "'", "‘": "'", "“": "\"", "”": "\"",
+    ]
+
+    private static func foldedLetter(_ character: Character) -> Character? {
+        let groups: [(Character, String)] = [
+            ("a", "àáâãäåāą"), ("A", "ÀÁÂÃÄÅĀĄ"), ("c", "çćč"), ("C", "ÇĆČ"), ("e", "èéêëēęě"), ("E", "ÈÉÊËĒĘĚ"),
+            ("i", "ìíîïī"), ("I", "ÌÍÎÏĪ"), ("n", "ñńň"), ("N", "ÑŃŇ"), ("o", "òóôõöøō"), ("O", "ÒÓÔÕÖØŌ"),
+            ("u", "ùúûüūů"), ("U", "ÙÚÛÜŪŮ"), ("y", "ýÿ"), ("Y", "Ý"), ("s", "śšșß"), ("S", "ŚŠȘ"), ("z", "źżž"),
+            ("Z", "ŹŻŽ"), ("l", "ł"), ("L", "Ł"), ("r", "ř"), ("R", "Ř"), ("t", "țť"), ("T", "ȚŤ"), ("d", "ď"),
+            ("g", "ğ"),
+        ]
+        return groups.first { $0.1.contains(character) }?.0
+    }
+
     /// The text of each row, wide characters once, trailing spaces kept (golden files keep them).
     public var textLines: [String] {
         (0..<size.height).map { y in

@@ -9,7 +9,8 @@ struct Meteo: AsyncParsableCommand {
         abstract: "The weather, in your terminal.",
         version: MeteoVersion.current,
         subcommands: [
-            InteractiveCommand.self, NowCommand.self, SearchCommand.self, RecordCommand.self, HistoryCommand.self, DeleteCommand.self,
+            InteractiveCommand.self, NowCommand.self, SearchCommand.self, RecordCommand.self, HistoryCommand.self,
+            DeleteCommand.self,
             UndoCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)

@@ -48,7 +48,9 @@ final class EffectRunner: Sendable {
                 do throws(WeatherError) {
                     let result = try await lookup.forecast(for: .place(place))
                     await result.cacheWrite?.value
-                    send(.forecastLoaded(result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
+                    send(
+                        .forecastLoaded(
+                            result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
                 } catch {
                     ErrorLog.note(error)
                     send(.requestFailed(message: error.userMessage, requestID: requestID))
@@ -97,7 +99,9 @@ final class EffectRunner: Sendable {
         }
     }
 
-    private static func historyEvent(_ store: any RecordStore, before: String?, limit: Int) throws(RecordStoreError) -> AppEvent {
+    private static func historyEvent(_ store: any RecordStore, before: String?, limit: Int) throws(RecordStoreError)
+        -> AppEvent
+    {
         let page = try store.page(HistoryQuery(limit: limit, beforeID: before))
         return .historyLoaded(page, total: try store.count(placePrefix: nil), replacing: before == nil)
     }

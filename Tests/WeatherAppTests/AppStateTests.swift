@@ -1,0 +1,226 @@
+import Foundation
+import Testing
+import WeatherCore
+
+@testable import WeatherApp
+
+/// The core, fed events: the new state and the exact effects.
+@Suite struct AppStateTests {
+    func typed(_ text: String, into state: inout AppState) {
+        for character in text { #expect(state.handle(.key(.character(character))) == []) }
+    }
+
+    @Test func startReadsHistoryBeforeAnythingElse() {
+        #expect(Samples.state().start() == [.loadHistory(before: nil, limit: AppState.pageSize)])
+    }
+
+    @Test func typingEditsTheSearchBarAndCommandLettersAreText() {
+        var state = Samples.state()
+        typed("São rdq?/m", into: &state)
+        #expect(state.query.text == "São rdq?/m")
+        #expect(state.handle(.key(.control("w"))) == [])
+        #expect(state.query.text == "São ")
+        _ = state.handle(.key(.home))
+        _ = state.handle(.key(.delete))
+        _ = state.handle(.key(.right))
+        _ = state.handle(.key(.character("!")))
+        #expect(state.query.text == "ã!o ")
+        _ = state.handle(.key(.end))
+        _ = state.handle(.key(.backspace))
+        #expect(state.query.text == "ã!o")
+        _ = state.handle(.key(.left))
+        _ = state.handle(.key(.control("u")))
+        #expect(state.query.text == "o")
+        #expect(state.query.cursor == 0)
+        #expect(!state.isQuitting)
+    }
+
+    @Test func enterSearchesAndOnePlaceIsFetchedAtOnce() {
+        var state = Samples.state()
+        typed(" Paris ", into: &state)
+        #expect(state.handle(.key(.enter)) == [.searchPlaces("Paris", requestID: 1)])
+        #expect(state.status == .working("Searching Paris…"))
+        #expect(
+            state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 1)) == [
+                .fetchForecast(Samples.paris, requestID: 1)
+            ])
+        let forecast = Samples.forecast()
+        #expect(state.handle(.forecastLoaded(forecast, staleReason: nil, requestID: 1)) == [])
+        #expect(state.result?.forecast == forecast)
+        #expect(state.focus == .result)
+        #expect(state.status == .idle)
+        #expect(state.activeRequest == nil)
+    }
+
+    @Test func severalPlacesOpenAPickList() {
+        var state = Samples.state()
+        typed("Paris", into: &state)
+        _ = state.handle(.key(.enter))
+        #expect(state.handle(.placesFound([Samples.paris, Samples.parisTexas], query: "Paris", requestID: 1)) == [])
+        #expect(state.overlay == .pickList([Samples.paris, Samples.parisTexas], selected: 0))
+        _ = state.handle(.key(.down))
+        _ = state.handle(.key(.down))
+        #expect(state.overlay == .pickList([Samples.paris, Samples.parisTexas], selected: 1))
+        #expect(state.handle(.key(.enter)) == [.fetchForecast(Samples.parisTexas, requestID: 2)])
+        #expect(state.overlay == nil)
+
+        _ = state.handle(.placesFound([Samples.paris, Samples.parisTexas], query: "Paris", requestID: 2))
+        _ = state.handle(.key(.escape))
+        #expect(state.overlay == nil)
+    }
+
+    @Test func noPlaceIsAnErrorLine() {
+        var state = Samples.state()
+        typed("Atlantis", into: &state)
+        _ = state.handle(.key(.enter))
+        _ = state.handle(.placesFound([], query: "Atlantis", requestID: 1))
+        #expect(state.status == .error("No place called 'Atlantis'. Check the spelling."))
+        #expect(state.handle(.key(.enter)) == [.searchPlaces("Atlantis", requestID: 2)])
+    }
+
+    @Test func aNewSearchCancelsTheOldAndLateAnswersAreDropped() {
+        var state = Samples.state()
+        typed("Paris", into: &state)
+        _ = state.handle(.key(.enter))
+        _ = state.handle(.key(.control("u")))
+        typed("Tokyo", into: &state)
+        #expect(state.handle(.key(.enter)) == [.cancelRequest(1), .searchPlaces("Tokyo", requestID: 2)])
+        #expect(state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 1)) == [])
+        #expect(state.handle(.forecastLoaded(Samples.forecast(), staleReason: nil, requestID: 1)) == [])
+        #expect(state.handle(.requestFailed(message: "late", requestID: 1)) == [])
+        #expect(state.result == nil)
+        #expect(state.status == .working("Searching Tokyo…"))
+    }
+
+    @Test func escapeCancelsARunningFetch() {
+        var state = Samples.state()
+        typed("Paris", into: &state)
+        _ = state.handle(.key(.enter))
+        #expect(state.handle(.key(.escape)) == [.cancelRequest(1)])
+        #expect(state.status == .info("Cancelled."))
+        #expect(state.handle(.key(.escape)) == [])
+    }
+
+    @Test func failuresAndStaleResultsSayWhy() {
+        var state = Samples.state()
+        typed("Paris", into: &state)
+        _ = state.handle(.key(.enter))
+        _ = state.handle(.requestFailed(message: "Cannot connect to api.open-meteo.com.", requestID: 1))
+        #expect(state.status == .error("Cannot connect to api.open-meteo.com."))
+        _ = state.handle(.key(.enter))
+        _ = state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 2))
+        _ = state.handle(.forecastLoaded(Samples.forecast(), staleReason: "Network down.", requestID: 2))
+        #expect(state.status == .warning("Network down. Showing the result from 15:00."))
+        #expect(state.result?.staleReason == "Network down.")
+    }
+
+    @Test func rRecordsTheResultAndTheHistoryUpdatesAtOnce() {
+        var state = Samples.state()
+        #expect(state.handle(.key(.tab)) == [])
+        #expect(state.handle(.key(.character("r"))) == [])
+        #expect(state.status == .error("Nothing to record yet: search a place first."))
+        state.result = AppState.Result(forecast: Samples.forecast(), staleReason: nil, record: nil)
+        #expect(state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric)])
+        #expect(state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric)])
+        _ = state.handle(.historyLoaded([Samples.record(1)], total: 1, replacing: true))
+        _ = state.handle(.recordSaved(Samples.record(2), total: 2))
+        #expect(state.history.records.map(\.id) == [Samples.record(2).id, Samples.record(1).id])
+        #expect(state.history.total == 2)
+        #expect(state.status == .info("Recorded Paris (00000002)."))
+    }
+
+    @Test func focusCyclesAndSlashReturnsToTheSearchBar() {
+        var state = Samples.state()
+        _ = state.handle(.key(.tab))
+        #expect(state.focus == .result)
+        _ = state.handle(.key(.tab))
+        #expect(state.focus == .history)
+        _ = state.handle(.key(.character("/")))
+        #expect(state.focus == .search)
+        _ = state.handle(.key(.backTab))
+        #expect(state.focus == .history)
+    }
+
+    @Test func qQuitsOutsideTheSearchBarAndCtrlCAnywhere() {
+        var state = Samples.state()
+        #expect(state.handle(.key(.character("q"))) == [])
+        #expect(state.handle(.key(.control("c"))) == [.quit])
+        var other = Samples.state()
+        _ = other.handle(.key(.tab))
+        #expect(other.handle(.key(.character("q"))) == [.quit])
+        #expect(other.isQuitting)
+    }
+
+    @Test func historyKeysSelectDeleteUndoAndPageIn() {
+        var state = Samples.state()
+        let records = (1...100).map { Samples.record($0) }
+        _ = state.handle(.historyLoaded(records, total: 250, replacing: true))
+        _ = state.handle(.key(.tab))
+        _ = state.handle(.key(.tab))
+        _ = state.handle(.key(.character("j")))
+        _ = state.handle(.key(.down))
+        #expect(state.history.selected == 2)
+        _ = state.handle(.key(.character("k")))
+        #expect(state.history.selected == 1)
+        #expect(state.handle(.key(.character("d"))) == [.deleteRecord(id: records[1].id)])
+        _ = state.handle(.recordDeleted(records[1], total: 249))
+        #expect(state.history.records.count == 99)
+        #expect(state.status == .info("Deleted Paris (00000002). Press u to undo."))
+        #expect(state.handle(.key(.character("u"))) == [.undoDelete])
+        #expect(state.handle(.recordRestored(records[1], total: 250)) == [.loadHistory(before: nil, limit: 100)])
+
+        // Paging toward the end of what is loaded asks for the next page, once.
+        let effects = (0..<5).flatMap { _ in state.handle(.key(.pageDown)) }
+        #expect(effects == [.loadHistory(before: state.history.records.last?.id, limit: 100)])
+        #expect(state.history.top + state.historyRows > state.history.selected)
+        _ = state.handle(.historyLoaded((101...200).map { Samples.record($0) }, total: 250, replacing: false))
+        #expect(state.history.records.count == 199)
+        _ = state.handle(.key(.home))
+        #expect(state.history.selected == 0)
+        #expect(state.history.top == 0)
+    }
+
+    @Test func enterOnARecordShowsItAndFetchesFreshWeather() {
+        var state = Samples.state()
+        _ = state.handle(.historyLoaded([Samples.record(3, place: Samples.tokyo)], total: 1, replacing: true))
+        state.focus = .history
+        #expect(state.handle(.key(.enter)) == [.fetchForecast(Samples.tokyo, requestID: 1)])
+        #expect(state.result?.record?.id == Samples.record(3, place: Samples.tokyo).id)
+        #expect(state.result?.forecast.current?.temperature == 8)
+    }
+
+    @Test func unitsHelpAndTicks() {
+        var state = Samples.state()
+        state.focus = .result
+        _ = state.handle(.key(.character("m")))
+        #expect(state.units == .imperial)
+        _ = state.handle(.key(.character("?")))
+        #expect(state.overlay == .help)
+        #expect(state.handle(.key(.character("q"))) == [])
+        #expect(state.overlay == nil)
+        #expect(!state.isQuitting)
+        state.status = .working("Searching…")
+        _ = state.handle(.tick(Samples.now.addingTimeInterval(1)))
+        #expect(state.spinner == 1)
+        #expect(state.now == Samples.now.addingTimeInterval(1))
+    }
+
+    @Test func resizeKeepsTheSelectionVisible() {
+        var state = Samples.state(Size(width: 120, height: 40))
+        _ = state.handle(.historyLoaded((1...60).map { Samples.record($0) }, total: 60, replacing: true))
+        state.focus = .history
+        _ = state.handle(.key(.character("G")))
+        _ = state.handle(.resized(Size(width: 40, height: 12)))
+        #expect(state.history.selected >= state.history.top)
+        #expect(state.history.selected < state.history.top + state.historyRows)
+    }
+
+    @Test func keymapDrivesTheFooterAndHelp() {
+        let keymap = Keymap.standard
+        #expect(keymap.footer(for: .history).map(\.key).contains("d"))
+        #expect(!keymap.footer(for: .search).map(\.key).contains("q"))
+        #expect(keymap.action(for: .character("r"), in: .search) == nil)
+        #expect(keymap.action(for: .character("r"), in: .result) == .record)
+        #expect(keymap.helpRows.count == keymap.bindings.count)
+    }
+}

@@ -1,0 +1,125 @@
+import Foundation
+import Testing
+import WeatherCore
+
+@testable import WeatherApp
+
+/// Whole screens compared with text files under Screens/: text first, then one style letter per cell.
+///
+/// A missing file, or RECORD_SCREENS=1, writes the file and fails the test, so that a person reads the
+/// new screen before it becomes the reference.
+@Suite struct GoldenScreenTests {
+    static let sizes = [Size(width: 80, height: 24), Size(width: 120, height: 40), Size(width: 40, height: 12)]
+
+    enum Scene: String, CaseIterable {
+        case empty, history, result
+        case pickList = "pick-list"
+        case error, stale, help, ascii
+    }
+
+    static func state(_ scene: Scene, size: Size) -> AppState {
+        var state = Samples.state(size)
+        let records = (1...30).map { index in
+            Samples.record(index, place: [Samples.paris, Samples.tokyo, Samples.parisTexas][index % 3])
+        }
+        switch scene {
+        case .empty:
+            _ = state.handle(.historyLoaded([], total: 0, replacing: true))
+        case .history:
+            _ = state.handle(.historyLoaded(records, total: 1234, replacing: true))
+            state.focus = .history
+            _ = state.handle(.key(.down))
+        case .result, .ascii:
+            state.ascii = scene == .ascii
+            _ = state.handle(.historyLoaded(Array(records.prefix(5)), total: 5, replacing: true))
+            for character in "Paris" { _ = state.handle(.key(.character(character))) }
+            _ = state.handle(.key(.enter))
+            _ = state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 1))
+            _ = state.handle(.forecastLoaded(Samples.forecast(), staleReason: nil, requestID: 1))
+        case .pickList:
+            _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
+            for character in "Paris" { _ = state.handle(.key(.character(character))) }
+            _ = state.handle(.key(.enter))
+            _ = state.handle(
+                .placesFound([Samples.paris, Samples.parisTexas, Samples.tokyo], query: "Paris", requestID: 1))
+            _ = state.handle(.key(.down))
+        case .error:
+            _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
+            for character in "Paris" { _ = state.handle(.key(.character(character))) }
+            _ = state.handle(.key(.enter))
+            _ = state.handle(
+                .requestFailed(
+                    message: "Cannot connect to api.open-meteo.com: the network is down or the service is not running.",
+                    requestID: 1))
+        case .stale:
+            _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
+            for character in "東京" { _ = state.handle(.key(.character(character))) }
+            _ = state.handle(.key(.enter))
+            _ = state.handle(.placesFound([Samples.tokyo], query: "東京", requestID: 1))
+            var forecast = Samples.forecast(Samples.tokyo, hours: 5, days: 3)
+            forecast.fetchedAt = Samples.now.addingTimeInterval(-7200)
+            _ = state.handle(
+                .forecastLoaded(forecast, staleReason: "Cannot resolve api.open-meteo.com.", requestID: 1))
+        case .help:
+            _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
+            state.focus = .result
+            _ = state.handle(.key(.character("?")))
+        }
+        return state
+    }
+
+    @Test(arguments: Scene.allCases, sizes)
+    func screen(scene: Scene, size: Size) throws {
+        let screen = render(Self.state(scene, size: size))
+        try expectScreen(screen, named: "\(scene.rawValue)-\(size.width)x\(size.height)")
+    }
+
+    @Test(arguments: [
+        Size(width: 20, height: 6), Size(width: 19, height: 5), Size(width: 1, height: 1), Size(width: 0, height: 0),
+    ])
+    func tinyTerminalsNeverCrash(size: Size) {
+        for scene in Scene.allCases {
+            let screen = render(Self.state(scene, size: size))
+            #expect(screen.size == size)
+        }
+        if size.width < 20 || size.height < 6, size.width >= 18, size.height >= 1 {
+            #expect(render(Self.state(.result, size: size)).textLines.first?.hasPrefix("Terminal too small") == true)
+        }
+    }
+
+    @Test func wideCharactersTakeTwoCells() {
+        var screen = Screen(size: Size(width: 10, height: 1))
+        let end = screen.put("東京a", x: 0, y: 0)
+        #expect(end == 5)
+        #expect(screen[1, 0].isContinuation)
+        #expect(screen.textLines == ["東京a     "])
+        #expect(screen.put("東", x: 9, y: 0) == 9, "a wide character never straddles the edge")
+        #expect(DisplayWidth.clip("東京東京", to: 5) == "東京…")
+    }
+
+    func expectScreen(_ screen: Screen, named name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Screens")
+        let file = folder.appendingPathComponent(name + ".txt")
+        let actual = (screen.textLines + ["--- styles ---"] + screen.styleLines).joined(separator: "\n") + "\n"
+        let recording = ProcessInfo.processInfo.environment["RECORD_SCREENS"] == "1"
+        guard !recording, let expected = try? String(contentsOf: file, encoding: .utf8) else {
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try actual.write(to: file, atomically: true, encoding: .utf8)
+            Issue.record(
+                "recorded \(file.lastPathComponent): read it, then run the tests again", sourceLocation: sourceLocation)
+            return
+        }
+        guard expected != actual else { return }
+        let expectedLines = expected.components(separatedBy: "\n")
+        let actualLines = actual.components(separatedBy: "\n")
+        let row =
+            zip(expectedLines, actualLines).enumerated().first { $0.element.0 != $0.element.1 }?.offset
+            ?? min(expectedLines.count, actualLines.count)
+        Issue.record(
+            """
+            \(name) differs at line \(row + 1) (RECORD_SCREENS=1 rewrites it):
+            expected: \(row < expectedLines.count ? expectedLines[row] : "<end>")
+            actual:   \(row < actualLines.count ? actualLines[row] : "<end>")
+            """, sourceLocation: sourceLocation)
+    }
+}
