@@ -43,8 +43,9 @@ let package = Package(
         ),
         .target(
             name: "WeatherTestSupport",
-            dependencies: ["WeatherCore"]
+            dependencies: ["WeatherCore", "CTestSupport"]
         ),
+        .target(name: "CTestSupport"),
         .executableTarget(
             name: "meteo-fixture-server",
             dependencies: ["WeatherTestSupport"]
@@ -81,7 +82,7 @@ let package = Package(
 )
 
 // Every target: Swift 6 language mode plus these upcoming features.
-for target in package.targets where target.type != .system && target.name != "CCurl" {
+for target in package.targets where target.type != .system && !["CCurl", "CTestSupport"].contains(target.name) {
     target.swiftSettings =
         (target.swiftSettings ?? []) + [
             // https://github.com/swiftlang/swift-evolution/blob/main/proposals/0335-existential-any.md

@@ -1,3 +1,4 @@
+import CTestSupport
 public import Foundation
 import Glibc
 import Synchronization
@@ -52,7 +53,7 @@ public final class FixtureServer: Sendable {
     /// - Throws: `POSIXError` when no socket could be bound.
     public init(handler: @escaping Handler) throws {
         self.handler = handler
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue) | Int32(SOCK_CLOEXEC.rawValue), 0)
         guard socket >= 0 else { throw POSIXError(.init(rawValue: errno) ?? .EIO) }
         var yes: Int32 = 1
         setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
@@ -106,7 +107,7 @@ public final class FixtureServer: Sendable {
 
     private func acceptLoop() {
         while true {
-            let client = accept(listener, nil, nil)
+            let client = meteo_accept_cloexec(listener)
             if client < 0 {
                 if errno == EINTR { continue }
                 return

@@ -1,0 +1,145 @@
+import Foundation
+import Testing
+import WeatherTestSupport
+
+/// The built `meteo` in a real terminal (tmux) against the fixture server, used as a person would.
+@Suite struct InteractiveScreenTests {
+    let meteo: MeteoBinary
+    let home: TemporaryDirectory
+    let server: FixtureServer
+
+    init() throws {
+        meteo = try MeteoBinary.built()
+        home = try TemporaryDirectory()
+        let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
+        server = try FixtureServer { routes.reply(to: $0) }
+    }
+
+    func start(
+        server: FixtureServer? = nil, lang: String = "C.UTF-8", extra: String = "", width: Int = 100, height: Int = 30
+    ) throws -> TmuxSession {
+        let base = (server ?? self.server).baseURL
+        let command = """
+            env -i HOME=\(home.path) PATH=/usr/bin:/bin TERM=tmux-256color LANG=\(lang) TZ=UTC \
+            METEO_GEOCODING_URL=\(base) METEO_FORECAST_URL=\(base) METEO_DATA_DIR=\(home.path)/data \
+            METEO_CACHE_DIR=\(home.path)/cache \(extra) \(meteo.path)
+            """
+        return try TmuxSession(command: TmuxSession.reportingExit(command), width: width, height: height)
+    }
+
+    func quit(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        try session.send("q")
+        #expect(session.waitFor { _ in session.exitStatus != nil }, sourceLocation: sourceLocation)
+        #expect(session.exitStatus == 0, sourceLocation: sourceLocation)
+        // The terminal is handed back: the screen's frame is gone.
+        #expect(!session.capture().contains { $0.contains("meteo ❯") }, sourceLocation: sourceLocation)
+    }
+
+    @Test func searchRecordQuitAndTheRecordIsThereAtTheNextStartThenDeleteIt() throws {
+        // Type a place, pick it, record it, quit
+        let first = try start()
+        #expect(first.waitFor(text: "No records yet."))
+        try first.type("Paris")
+        try first.send("Enter")
+        #expect(first.waitFor(text: "Which one?"))
+        try first.send("Enter")
+        #expect(first.waitFor(text: "Paris, Île-de-France, FR · 14:15"))
+        #expect(first.waitFor(text: "9.3°C   feels like 6.9°C"))
+        try first.send("r")
+        #expect(first.waitFor(text: "History (1)"))
+        try quit(first)
+
+        // Start again: the record is on screen before any key
+        let second = try start()
+        #expect(second.waitFor(text: "History (1)"))
+        #expect(second.capture().contains { $0.contains("Paris") && $0.contains("9°") })
+        try second.send("Tab")
+        try second.send("Tab")
+        #expect(second.waitFor(text: "▸ History (1)"))
+        try second.send("d")
+        #expect(second.waitFor(text: "History (0)"))
+        #expect(second.waitFor(text: "Press u to undo."))
+        try quit(second)
+
+        // And again: it is gone
+        let third = try start()
+        #expect(third.waitFor(text: "No records yet."))
+        #expect(third.waitFor(text: "History (0)"))
+        // In the search bar q is text; Tab leaves it.
+        try third.type("q")
+        #expect(third.waitFor(text: "meteo ❯ q"))
+        try third.send("Tab")
+        try quit(third)
+    }
+
+    @Test func resizeStormsNeverBreakTheScreen() throws {
+        let session = try start()
+        try session.type("Tokyo")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Tokyo, 東京都, JP"))
+        for step in 0..<40 {
+            let sizes = [(10, 3), (20, 6), (19, 5), (40, 12), (80, 24), (160, 50), (33, 7)]
+            let (width, height) = sizes[step % sizes.count]
+            try session.resize(width: width, height: height)
+        }
+        try session.resize(width: 30, height: 6)
+        #expect(session.waitFor(text: "▸ Tokyo"))
+        try session.resize(width: 15, height: 4)
+        #expect(session.waitFor(text: "Terminal too"))
+        try session.resize(width: 120, height: 40)
+        #expect(session.waitFor(text: "Tokyo, 東京都, JP · 22:15"))
+        #expect(session.exitStatus == nil)
+        // Wide characters keep the separator aligned.
+        let rows = session.capture().filter { $0.contains("│") }
+        #expect(rows.count > 10)
+        try quit(session)
+    }
+
+    @Test func escCancelsASlowFetchAndTypingStaysLive() throws {
+        let slow = try FixtureServer { _ in .delayed(seconds: 8, then: .json("{}")) }
+        let session = try start(server: slow)
+        try session.type("Paris")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Searching Paris…"))
+        try session.type("xyz")
+        #expect(session.waitFor(text: "meteo ❯ Parisxyz"))
+        try session.send("Escape")
+        #expect(session.waitFor(text: "Cancelled."))
+        try session.send("C-c")
+        #expect(session.waitFor { _ in session.exitStatus != nil })
+        #expect(session.exitStatus == 0)
+    }
+
+    @Test func aServerErrorIsOneLineAndTheScreenGoesOn() throws {
+        let failing = try FixtureServer { _ in .respond(status: 500, body: Data("oops".utf8)) }
+        let session = try start(server: failing)
+        try session.type("Paris")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Open-Meteo reported an error (HTTP 500): unexpected answer"))
+        try session.send("Tab")
+        try quit(session)
+    }
+
+    @Test func sigtermRestoresTheTerminal() throws {
+        let session = try start()
+        #expect(session.waitFor(text: "No records yet."))
+        let pid = try #require(session.programPID)
+        kill(pid, SIGTERM)
+        #expect(session.waitFor { _ in session.exitStatus != nil })
+        #expect(session.exitStatus == 0)
+        #expect(!session.capture().contains { $0.contains("meteo ❯") })
+    }
+
+    @Test func asciiWhenTheLocaleIsNotUTF8() throws {
+        let session = try start(lang: "C", extra: "NO_COLOR=1")
+        #expect(session.waitFor(text: "History (0)"))
+        try session.type("Paris")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Which one?"))
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Paris, Ile-de-France, FR - 14:15"))
+        #expect(session.capture().allSatisfy { $0.unicodeScalars.allSatisfy(\.isASCII) })
+        try session.send("C-c")
+        #expect(session.waitFor { _ in session.exitStatus != nil })
+    }
+}
