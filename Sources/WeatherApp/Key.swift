@@ -128,4 +128,14 @@ public struct Keymap: Sendable {
             return (keys, binding.summary, focuses)
         }
     }
+
+    /// The help rows as a Markdown table, for the README (a test keeps the two equal).
+    public var markdownTable: String {
+        var lines = ["| keys | does | where |", "|---|---|---|"]
+        for row in helpRows {
+            let keys = row.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
+            lines.append("| \(keys) | \(row.summary) | \(row.focuses) |")
+        }
+        return lines.joined(separator: "\n")
+    }
 }
