@@ -7,7 +7,7 @@ swift build -c release --static-swift-stdlib --product meteo
 swift build -c release --static-swift-stdlib --product meteo-fixture-server
 swift build -c release --static-swift-stdlib --product meteo-bench
 
-sections=(now store)
+sections=(now store tui)
 for section in "${sections[@]}"; do
   "bench/$section.sh" > "bench/results/$section.md"
 done
