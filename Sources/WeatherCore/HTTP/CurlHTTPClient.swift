@@ -43,6 +43,12 @@ public final class CurlHTTPClient: HTTPClient {
     @discardableResult
     public static func globalInit() -> Bool { meteo_curl_load() == 1 }
 
+    /// Starts loading libcurl on another thread, so that its ~10 ms overlap the caller's own start-up;
+    /// the first request waits for it to finish (the load runs once).
+    public static func preload() {
+        DispatchQueue.global(qos: .userInitiated).async { _ = globalInit() }
+    }
+
     private let options: Options
     private let idle = Mutex<[EasyHandle]>([])
     private static let idleLimit = 4
