@@ -12,6 +12,7 @@ import Testing
         let start = try #require(text.range(of: "<!-- keys:start -->\n"))
         let end = try #require(text.range(of: "\n<!-- keys:end -->"))
         let table = String(text[start.upperBound..<end.lowerBound])
-        #expect(table == Keymap.standard.markdownTable, "README keys table, expected:\n\(Keymap.standard.markdownTable)")
+        let expected = Keymap.standard.markdownTable
+        #expect(table == expected, "README keys table, expected:\n\(expected)")
     }
 }
