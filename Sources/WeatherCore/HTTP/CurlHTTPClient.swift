@@ -74,7 +74,9 @@ public final class CurlHTTPClient: HTTPClient {
         let transfer = Transfer(request: request, options: options)
         let result: Result<HTTPResponse, HTTPError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
-                DispatchQueue.global().async {
+                // A queue of its own gets a thread of its own (it targets the overcommit pool): a blocking
+                // transfer must never take one of the few threads the global queue allows per core.
+                DispatchQueue(label: "meteo.curl.transfer").async {
                     let handle = self.checkout()
                     let result = transfer.perform(on: handle)
                     self.checkin(handle)
