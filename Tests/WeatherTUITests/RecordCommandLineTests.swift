@@ -304,7 +304,7 @@ import WeatherTestSupport
         let group = DispatchGroup()
         let results = Results()
         for index in 0..<12 {
-            DispatchQueue.global().async(group: group) {
+            DispatchQueue(label: "meteo.test.writer.\(index)").async(group: group) {
                 let output = try? meteo.run(
                     ["record", index % 2 == 0 ? "Paris" : "London"], environment: environment())
                 results.append(output)
