@@ -46,8 +46,12 @@ public struct MeteoBinary: Sendable {
         let group = DispatchGroup()
         nonisolated(unsafe) var outData = Data()
         nonisolated(unsafe) var errData = Data()
-        DispatchQueue(label: "meteo.test.stdout").async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
-        DispatchQueue(label: "meteo.test.stderr").async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
+        DispatchQueue(label: "meteo.test.stdout").async(group: group) {
+            outData = out.fileHandleForReading.readDataToEndOfFile()
+        }
+        DispatchQueue(label: "meteo.test.stderr").async(group: group) {
+            errData = err.fileHandleForReading.readDataToEndOfFile()
+        }
         group.wait()
         process.waitUntilExit()
         return Output(

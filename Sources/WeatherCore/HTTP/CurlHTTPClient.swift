@@ -46,7 +46,7 @@ public final class CurlHTTPClient: HTTPClient {
     /// Starts loading libcurl on another thread, so that its ~10 ms overlap the caller's own start-up;
     /// the first request waits for it to finish (the load runs once).
     public static func preload() {
-        DispatchQueue.global(qos: .userInitiated).async { _ = globalInit() }
+        DispatchQueue(label: "meteo.curl.load", qos: .userInitiated).async { _ = globalInit() }
     }
 
     private let options: Options
