@@ -53,6 +53,8 @@ public struct AppState: Sendable {
         public var top = 0
         public var loaded = false
         public var loadingMore = false
+        /// Set when the store could not be read at all (the status line says why).
+        public var unavailable = false
 
         var exhausted: Bool { records.count >= total }
     }
@@ -161,6 +163,7 @@ public struct AppState: Sendable {
             }
             history.total = max(total, history.records.count)
             history.loaded = true
+            history.unavailable = false
             history.loadingMore = false
             history.selected = min(history.selected, max(0, history.records.count - 1))
             scrollHistory()
@@ -190,6 +193,7 @@ public struct AppState: Sendable {
             return [.loadHistory(before: nil, limit: max(Self.pageSize, history.records.count + 1))]
         case .storeFailed(let message):
             history.loadingMore = false
+            if !history.loaded { history.unavailable = true }
             status = .error(message)
             return []
         }

@@ -236,6 +236,11 @@ struct Renderer {
         var title = "History"
         if history.loaded { title += " (\(history.total))" }
         pane.title(title, focused: focused, glyphs: glyphs, into: &screen)
+        guard !history.unavailable else {
+            pane.line("Your records cannot be read:", style: .error, into: &screen)
+            pane.line("see the line below. Search still works.", style: .muted, into: &screen)
+            return
+        }
         guard history.loaded else {
             pane.line("Loading…", style: .muted, into: &screen)
             return

@@ -215,6 +215,18 @@ import WeatherCore
         #expect(state.history.selected < state.history.top + state.historyRows)
     }
 
+    @Test func anUnreadableStoreIsSaidInThePaneAndTheStatusLine() {
+        var state = Samples.state()
+        _ = state.handle(.storeFailed(message: "The record store is damaged."))
+        #expect(state.history.unavailable)
+        #expect(state.status == .error("The record store is damaged."))
+        let text = render(state).textLines.joined(separator: "\n")
+        #expect(text.contains("Your records cannot be read:"))
+        #expect(!text.contains("No records yet."))
+        _ = state.handle(.historyLoaded([], total: 0, replacing: true))
+        #expect(!state.history.unavailable)
+    }
+
     @Test func keymapDrivesTheFooterAndHelp() {
         let keymap = Keymap.standard
         #expect(keymap.footer(for: .history).map(\.key).contains("d"))

@@ -49,8 +49,11 @@ struct InteractiveCommand: ParsableCommand {
             size: terminal.size, units: runtime.settings.units, language: runtime.settings.language,
             ascii: runtime.settings.ascii, now: now, localOffset: LocalClock.offset(at: now))
         // History is read before the first frame and before any network call.
-        _ = state.handle(runner.loadHistoryNow(limit: AppState.pageSize))
-        if let storeProblem { _ = state.handle(.storeFailed(message: storeProblem)) }
+        if let storeProblem {
+            _ = state.handle(.storeFailed(message: storeProblem))
+        } else {
+            _ = state.handle(runner.loadHistoryNow(limit: AppState.pageSize))
+        }
         var drawn = render(state)
         terminal.draw(drawn)
         if environment["METEO_EXIT_AFTER_FIRST_FRAME"] == "1" { return }
