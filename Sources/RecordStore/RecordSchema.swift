@@ -83,12 +83,19 @@ extension RecordSchema {
     /// Whether the database is empty (`true`) or already a meteo store (`false`), reading only.
     /// - Throws: `RecordStoreError.notARecordStore` for anything else.
     static func identify(_ connection: SQLiteConnection, path: String) throws -> Bool {
-        let id = try connection.query("PRAGMA application_id").first?.integer("application_id") ?? 0
-        let tables = try connection.query("SELECT name FROM sqlite_schema WHERE type = 'table'").compactMap {
-            $0.text("name")
-        }
-        if id == 0 && tables.isEmpty { return true }
-        guard id == Int64(applicationID), tables.contains("meteo_migration") else {
+        // One statement, so one snapshot: read separately, another process's first migration could commit
+        // in between and make a half-seen store look foreign.
+        let row = try connection.query(
+            """
+            SELECT (SELECT application_id FROM pragma_application_id()) AS id,
+                (SELECT count(*) FROM sqlite_schema WHERE type = 'table') AS tables,
+                (SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'meteo_migration') AS meteo
+            """
+        ).first
+        let id = row?.integer("id") ?? 0
+        let tables = row?.integer("tables") ?? 0
+        if id == 0 && tables == 0 { return true }
+        guard id == Int64(applicationID), row?.integer("meteo") == 1 else {
             throw RecordStoreError.notARecordStore(path: path)
         }
         return false

@@ -36,7 +36,8 @@ public final class SQLiteRecordStore: RecordStore {
         do {
             // Identify the file before any pragma that would write to it (journal_mode rewrites the header).
             _ = try RecordSchema.identify(opened, path: path)
-            try opened.execute("PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")
+            try Self.enableWAL(opened)
+            try opened.execute("PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON")
             try RecordSchema.migrate(opened, path: path)
         } catch let error as RecordStoreError {
             throw error
@@ -154,6 +155,25 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     // MARK: - Plumbing
+
+    /// Switches a new store to WAL. The switch needs the file to itself and SQLite does not wait for it on
+    /// the busy timeout, so two processes creating the same store at once retry here for a while.
+    private static func enableWAL(_ connection: SQLiteConnection) throws(SQLiteFailure) {
+        var attempt = 0
+        while true {
+            do throws(SQLiteFailure) {
+                let mode = try connection.query("PRAGMA journal_mode").first?.text("journal_mode")
+                if mode?.lowercased() == "wal" { return }
+                try connection.execute("PRAGMA journal_mode=WAL")
+                return
+            } catch {
+                let busy = error.code == SQLITE_BUSY || error.code == SQLITE_LOCKED
+                attempt += 1
+                guard busy, attempt < 200 else { throw error }
+                usleep(10_000)
+            }
+        }
+    }
 
     private func read<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
         do {
