@@ -2,7 +2,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the benchmarks need.
-APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libncurses-dev pkg-config sqlite3 tmux openssl curl hyperfine time python3
+APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libncurses-dev pkg-config sqlite3 tmux openssl curl hyperfine time python3 \
+  postgresql-15
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 ARGS ?=
 
@@ -36,7 +37,7 @@ format:
 # CI (CI=true) must replay the recorded real API answers, so their absence fails there.
 test: deps lint
 	$(SWIFT) build --build-tests
-	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} $(SWIFT) test --disable-xctest
+	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} scripts/with-postgres.sh $(SWIFT) test --disable-xctest
 
 bench: deps
 	bench/run.sh

@@ -5,10 +5,17 @@ let package = Package(
     name: "meteo",
     platforms: [.macOS(.v15)],
     products: [
-        .executable(name: "meteo", targets: ["WeatherTUI"])
+        .executable(name: "meteo", targets: ["WeatherTUI"]),
+        .executable(name: "meteo-records", targets: ["MeteoRecords"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
     ],
     targets: [
         // C, not a systemLibrary: it dlopens libcurl on first use (see Sources/CCurl/include/CCurl.h).
@@ -26,6 +33,26 @@ let package = Package(
         .target(
             name: "WeatherCore",
             dependencies: ["CCurl"]
+        ),
+        .target(name: "RecordAPI"),
+        .target(
+            name: "RecordService",
+            dependencies: [
+                "RecordAPI",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .executableTarget(
+            name: "MeteoRecords",
+            dependencies: [
+                "RecordService",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
         ),
         .target(
             name: "WeatherApp",
@@ -66,6 +93,13 @@ let package = Package(
             name: "WeatherAppTests",
             dependencies: ["WeatherApp", "WeatherCore"],
             exclude: ["Screens"]
+        ),
+        .testTarget(
+            name: "RecordServiceTests",
+            dependencies: [
+                "RecordService", "RecordAPI",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
         ),
         .testTarget(
             name: "RecordStoreTests",

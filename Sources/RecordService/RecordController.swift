@@ -1,0 +1,174 @@
+import Foundation
+public import Hummingbird
+import Logging
+import NIOCore
+public import PostgresNIO
+import RecordAPI
+
+/// A request's context: Hummingbird's, plus the user the bearer token named.
+public struct RecordsRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public var userID: Int64?
+
+    public init(source: Source) {
+        coreContext = .init(source: source)
+        userID = nil
+    }
+}
+
+/// Every failure as `{"error": {"code", "message", "field"?}}` with its status.
+public struct APIError: HTTPResponseError, Equatable {
+    public var status: HTTPResponse.Status
+    public var code: String
+    public var message: String
+    public var field: String?
+
+    public static func invalid(field: String, message: String) -> APIError {
+        APIError(status: .badRequest, code: "invalid", message: "\(field) \(message)", field: field)
+    }
+    public static let unauthorized = APIError(
+        status: .unauthorized, code: "unauthorized", message: "a valid bearer token is required")
+    public static let notFound = APIError(status: .notFound, code: "not_found", message: "no such record")
+    public static let tooLarge = APIError(
+        status: .contentTooLarge, code: "too_large", message: "the body is larger than 64 KiB")
+    public static let unsupportedMediaType = APIError(
+        status: .unsupportedMediaType, code: "unsupported_media_type", message: "send application/json")
+
+    public func response(from request: Request, context: some RequestContext) throws -> Response {
+        JSONResponse.make(ErrorBody(code: code, message: message, field: field), status: status)
+    }
+}
+
+/// JSON responses with sorted keys.
+enum JSONResponse {
+    static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
+        return Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+}
+
+/// Names the user behind `Authorization: Bearer …`; everything under it answers 401 without one.
+struct TokenAuthenticator: RouterMiddleware {
+    typealias Context = RecordsRequestContext
+    let tokens: TokenStore
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
+            case let token = String(header.dropFirst("Bearer ".count)), !token.isEmpty, token.count <= 200,
+            let user = try await tokens.user(for: token)
+        else { throw APIError.unauthorized }
+        var context = context
+        context.userID = user
+        return try await next(request, context)
+    }
+}
+
+/// `/v1/records`: list, read, create (PUT, idempotent), delete (tombstone, idempotent).
+struct RecordController {
+    let repository: PostgresRecordRepository
+    static let maxBody = 64 * 1024
+
+    func add(to group: RouterGroup<RecordsRequestContext>) {
+        group.get(use: list)
+        group.get(":id", use: get)
+        group.put(":id", use: put)
+        group.delete(":id", use: delete)
+    }
+
+    func list(_ request: Request, context: RecordsRequestContext) async throws -> Response {
+        let user = try requireUser(context)
+        var limit = 50
+        if let text = request.uri.queryParameters.get("limit") {
+            guard let value = Int(text), (1...500).contains(value) else {
+                throw APIError.invalid(field: "limit", message: "must be a number from 1 to 500")
+            }
+            limit = value
+        }
+        var cursor: PageCursor?
+        if let text = request.uri.queryParameters.get("before") {
+            guard let value = PageCursor(text: text) else {
+                throw APIError.invalid(field: "before", message: "must be a cursor from a previous page's next")
+            }
+            cursor = value
+        }
+        return JSONResponse.make(try await repository.page(user: user, limit: limit, before: cursor))
+    }
+
+    func get(_ request: Request, context: RecordsRequestContext) async throws -> Response {
+        let user = try requireUser(context)
+        guard let record = try await repository.get(try recordID(context), user: user) else { throw APIError.notFound }
+        return JSONResponse.make(record)
+    }
+
+    func put(_ request: Request, context: RecordsRequestContext) async throws -> Response {
+        let user = try requireUser(context)
+        let id = try recordID(context)
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else { throw APIError.unsupportedMediaType }
+        let buffer: ByteBuffer
+        do {
+            buffer = try await request.body.collect(upTo: Self.maxBody)
+        } catch {
+            throw APIError.tooLarge
+        }
+        let record = try Self.decode(buffer)
+        if let problem = record.problems().first {
+            throw APIError.invalid(field: problem.field, message: problem.message)
+        }
+        guard record.id == id.uuidString.lowercased() else {
+            throw APIError.invalid(field: "id", message: "must equal the id in the path")
+        }
+        switch try await repository.put(record, user: user) {
+        case .created: return JSONResponse.make(record, status: .created)
+        case .unchanged: return JSONResponse.make(record)
+        case .conflict:
+            throw APIError(status: .conflict, code: "conflict", message: "another record has this id", field: "id")
+        case .deleted:
+            throw APIError(status: .conflict, code: "deleted", message: "this record was deleted", field: "id")
+        }
+    }
+
+    func delete(_ request: Request, context: RecordsRequestContext) async throws -> Response {
+        let user = try requireUser(context)
+        try await repository.delete(try recordID(context), user: user)
+        return Response(status: .noContent)
+    }
+
+    private func requireUser(_ context: RecordsRequestContext) throws -> Int64 {
+        guard let user = context.userID else { throw APIError.unauthorized }
+        return user
+    }
+
+    private func recordID(_ context: RecordsRequestContext) throws -> UUID {
+        guard let text = context.parameters.get("id"), UUIDText.isCanonical(text), let id = UUID(uuidString: text)
+        else {
+            throw APIError.invalid(field: "id", message: "must be a lower-case UUID")
+        }
+        return id
+    }
+
+    /// Decodes a body, naming the field at fault.
+    static func decode(_ buffer: ByteBuffer) throws -> WireRecord {
+        do {
+            return try JSONDecoder().decode(WireRecord.self, from: Data(buffer.readableBytesView))
+        } catch let DecodingError.keyNotFound(key, context) {
+            throw APIError.invalid(field: path(context.codingPath + [key]), message: "is missing")
+        } catch let DecodingError.typeMismatch(_, context) {
+            throw APIError.invalid(field: path(context.codingPath), message: "has the wrong type")
+        } catch let DecodingError.valueNotFound(_, context) {
+            throw APIError.invalid(field: path(context.codingPath), message: "must not be null")
+        } catch {
+            throw APIError(status: .badRequest, code: "invalid_json", message: "the body is not valid JSON")
+        }
+    }
+
+    static func path(_ keys: [any CodingKey]) -> String {
+        keys.map(\.stringValue).joined(separator: ".")
+    }
+}

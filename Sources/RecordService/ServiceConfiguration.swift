@@ -1,0 +1,117 @@
+import Foundation
+public import PostgresNIO
+
+/// How the service is configured: from the environment (12-factor), overridden by flags.
+public struct ServiceConfiguration: Sendable {
+    public var host = "127.0.0.1"
+    public var port = 8080
+    public var database: PostgresClient.Configuration
+    public var poolSize = 16
+
+    public init(database: PostgresClient.Configuration) {
+        self.database = database
+    }
+
+    /// Reads `DATABASE_URL` (or `POSTGRES_HOST`/`PORT`/`USER`/`PASSWORD`/`DB`), `METEO_RECORDS_HOST`,
+    /// `METEO_RECORDS_PORT` and `METEO_RECORDS_POOL_SIZE`.
+    /// - Throws: `ConfigurationError` naming the variable at fault.
+    public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError)
+        -> ServiceConfiguration
+    {
+        let database: PostgresClient.Configuration
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            database = try DatabaseURL.parse(url)
+        } else if let host = environment["POSTGRES_HOST"] {
+            guard let port = Int(environment["POSTGRES_PORT"] ?? "5432") else {
+                throw .invalid("POSTGRES_PORT", "a port number")
+            }
+            database = PostgresClient.Configuration(
+                host: host, port: port, username: environment["POSTGRES_USER"] ?? "postgres",
+                password: environment["POSTGRES_PASSWORD"], database: environment["POSTGRES_DB"], tls: .disable)
+        } else {
+            throw .missing("DATABASE_URL")
+        }
+        var configuration = ServiceConfiguration(database: database)
+        if let host = environment["METEO_RECORDS_HOST"], !host.isEmpty { configuration.host = host }
+        if let text = environment["METEO_RECORDS_PORT"], !text.isEmpty {
+            guard let port = Int(text), (0...65535).contains(port) else {
+                throw .invalid("METEO_RECORDS_PORT", "a port number")
+            }
+            configuration.port = port
+        }
+        if let text = environment["METEO_RECORDS_POOL_SIZE"], !text.isEmpty {
+            guard let size = Int(text), (1...1000).contains(size) else {
+                throw .invalid("METEO_RECORDS_POOL_SIZE", "a number from 1 to 1000")
+            }
+            configuration.poolSize = size
+        }
+        configuration.database.options.maximumConnections = configuration.poolSize
+        return configuration
+    }
+}
+
+/// A configuration value the service cannot start with.
+public enum ConfigurationError: Error, Equatable, CustomStringConvertible {
+    case missing(String)
+    case invalid(String, String)
+
+    public var description: String {
+        switch self {
+        case .missing(let name): "\(name) is not set: give postgres://user:password@host:port/database"
+        case .invalid(let name, let expected): "\(name) is invalid: expected \(expected)"
+        }
+    }
+}
+
+/// `postgres://user:password@host:port/database?sslmode=disable|require|verify-full`.
+public enum DatabaseURL {
+    public static func parse(_ text: String) throws(ConfigurationError) -> PostgresClient.Configuration {
+        var rest = Substring(text)
+        guard let scheme = rest.range(of: "://"), ["postgres", "postgresql"].contains(rest[..<scheme.lowerBound])
+        else { throw .invalid("DATABASE_URL", "postgres://user:password@host:port/database") }
+        rest = rest[scheme.upperBound...]
+        var query = ""
+        if let mark = rest.firstIndex(of: "?") {
+            query = String(rest[rest.index(after: mark)...])
+            rest = rest[..<mark]
+        }
+        var user = "postgres"
+        var password: String?
+        if let at = rest.lastIndex(of: "@") {
+            let credentials = rest[..<at]
+            rest = rest[rest.index(after: at)...]
+            let parts = credentials.split(separator: ":", maxSplits: 1).map {
+                String($0).removingPercentEncoding ?? String($0)
+            }
+            user = parts.first ?? user
+            password = parts.count > 1 ? parts[1] : nil
+        }
+        var database: String?
+        if let slash = rest.firstIndex(of: "/") {
+            database = String(rest[rest.index(after: slash)...]).removingPercentEncoding
+            rest = rest[..<slash]
+        }
+        var host = String(rest)
+        var port = 5432
+        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]") {
+            guard let value = Int(rest[rest.index(after: colon)...]) else {
+                throw .invalid("DATABASE_URL", "a numeric port")
+            }
+            port = value
+            host = String(rest[..<colon])
+        }
+        guard !host.isEmpty else { throw .invalid("DATABASE_URL", "a host") }
+        var tls = PostgresClient.Configuration.TLS.disable
+        for item in query.split(separator: "&") where item.hasPrefix("sslmode=") {
+            switch item.dropFirst("sslmode=".count) {
+            case "disable": tls = .disable
+            // Certificates are always verified (full verification is NIOSSL's default).
+            case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+            case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
+            default: throw .invalid("DATABASE_URL", "sslmode disable, prefer, require or verify-full")
+            }
+        }
+        return PostgresClient.Configuration(
+            host: host, port: port, username: user, password: password, database: database, tls: tls)
+    }
+}

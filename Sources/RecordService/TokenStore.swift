@@ -1,0 +1,86 @@
+import Crypto
+public import Foundation
+public import Logging
+public import PostgresNIO
+
+/// Bearer tokens: made at random, shown once, stored only as their SHA-256.
+public struct TokenStore: Sendable {
+    /// A token as listed: never the secret itself.
+    public struct Entry: Sendable, Equatable {
+        public var id: Int64
+        public var user: String
+        public var createdAt: Date
+        public var revoked: Bool
+    }
+
+    let client: PostgresClient
+    let logger: Logger
+
+    public init(client: PostgresClient, logger: Logger) {
+        self.client = client
+        self.logger = logger
+    }
+
+    /// Makes a token for `user` (creating the user on first use) and returns it; this is the only time it exists
+    /// in clear.
+    public func create(user: String) async throws -> String {
+        var bytes = [UInt8](repeating: 0, count: 32)
+        var generator = SystemRandomNumberGenerator()
+        for index in bytes.indices { bytes[index] = generator.next() }
+        let token = "mr_" + bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let hash = Self.hash(token)
+        try await client.withTransaction(logger: logger) { connection in
+            try await connection.query(
+                "INSERT INTO api_user (name) VALUES (\(user)) ON CONFLICT (name) DO NOTHING", logger: logger)
+            try await connection.query(
+                """
+                INSERT INTO api_token (user_id, token_hash)
+                SELECT id, \(hash) FROM api_user WHERE name = \(user)
+                """, logger: logger)
+        }
+        return token
+    }
+
+    /// Every token, oldest first.
+    public func list() async throws -> [Entry] {
+        var entries: [Entry] = []
+        let rows = try await client.query(
+            """
+            SELECT t.id, u.name, t.created_at, t.revoked_at IS NOT NULL
+            FROM api_token t JOIN api_user u ON u.id = t.user_id ORDER BY t.id
+            """, logger: logger)
+        for try await (id, user, created, revoked) in rows.decode((Int64, String, Date, Bool).self) {
+            entries.append(Entry(id: id, user: user, createdAt: created, revoked: revoked))
+        }
+        return entries
+    }
+
+    /// Revokes the token with `id`; `false` when there is none.
+    public func revoke(id: Int64) async throws -> Bool {
+        let rows = try await client.query(
+            "UPDATE api_token SET revoked_at = now() WHERE id = \(id) AND revoked_at IS NULL RETURNING id",
+            logger: logger)
+        for try await _ in rows.decode(Int64.self) { return true }
+        return false
+    }
+
+    /// The user a live token belongs to, or `nil`.
+    public func user(for token: String) async throws -> Int64? {
+        let rows = try await client.query(
+            "SELECT user_id FROM api_token WHERE token_hash = \(Self.hash(token)) AND revoked_at IS NULL",
+            logger: logger)
+        for try await id in rows.decode(Int64.self) { return id }
+        return nil
+    }
+
+    /// The SHA-256 of `token`, as lower-case hex.
+    static func hash(_ token: String) -> String {
+        SHA256.hash(data: Data(token.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+    }
+}
+
+extension String {
+    fileprivate func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}
