@@ -16,9 +16,11 @@ struct Meteo: AsyncParsableCommand {
         defaultSubcommand: InteractiveCommand.self)
 
     static func main() async {
-        // Commands that will make requests load libcurl while the arguments and configuration are read.
-        let first = CommandLine.arguments.dropFirst().first
-        if first == nil || ["now", "search", "record", "tui"].contains(first) { CurlHTTPClient.preload() }
+        // Commands that will make requests load libcurl while the arguments and configuration are read
+        // (the screen does it after its first frame, which must not wait for it).
+        if let first = CommandLine.arguments.dropFirst().first, ["now", "search", "record"].contains(first) {
+            CurlHTTPClient.preload()
+        }
         do {
             var command = try parseAsRoot()
             if var asyncCommand = command as? any AsyncParsableCommand {

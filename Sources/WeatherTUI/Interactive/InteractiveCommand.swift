@@ -57,6 +57,8 @@ struct InteractiveCommand: ParsableCommand {
         var drawn = render(state)
         terminal.draw(drawn)
         if environment["METEO_EXIT_AFTER_FIRST_FRAME"] == "1" { return }
+        // The first search should not wait for libcurl to load: load it now, behind the first frame.
+        CurlHTTPClient.preload()
 
         var lastTick = ContinuousClock.now
         loop: while !signals.received {
