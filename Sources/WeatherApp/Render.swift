@@ -306,7 +306,7 @@ struct Renderer {
             var text = place.name
             if let admin1 = place.admin1, admin1 != place.name { text += ", " + admin1 }
             text += ", " + (place.country ?? place.countryCode ?? "?")
-            if let population = place.population { text += "  (\(Self.grouped(population)))" }
+            if let population = place.population { text += "  (\(NumberText.grouped(population)))" }
             return text
         }
         drawBox(title: "Which one?", rows: rows, selected: selected, hint: "↑↓ choose · Enter show · Esc close")
@@ -362,16 +362,6 @@ struct Renderer {
     func localClock(_ date: Date, offset: Int) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
         return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
-    }
-
-    static func grouped(_ value: Int) -> String {
-        var digits = Array(String(value))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(",", at: index)
-            index -= 3
-        }
-        return String(digits)
     }
 }
 

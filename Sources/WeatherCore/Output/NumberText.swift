@@ -16,6 +16,17 @@ public enum NumberText {
         return negative ? "-" + text : text
     }
 
+    /// A whole number with thousands separators: 2138551 → "2,138,551".
+    public static func grouped(_ value: Int) -> String {
+        var digits = Array(String(abs(value)))
+        var index = digits.count - 3
+        while index > 0 {
+            digits.insert(",", at: index)
+            index -= 3
+        }
+        return (value < 0 ? "-" : "") + String(digits)
+    }
+
     /// `value` rounded to `digits` decimals, as a number (for JSON output).
     public static func rounded(_ value: Double, _ digits: Int) -> Double {
         let scale = pow10(digits)

@@ -23,14 +23,7 @@ struct NowCommand: AsyncParsableCommand {
         case plain, oneline, json
     }
 
-    @Argument(help: "The place, e.g. Paris or \"Springfield, MO\".")
-    var place: [String] = []
-
-    @Option(help: "Latitude in degrees (with --lon: skips the place search).")
-    var lat: Double?
-
-    @Option(help: "Longitude in degrees (with --lat).")
-    var lon: Double?
+    @OptionGroup var location: PlaceOptions
 
     @Flag(help: "Print JSON (same as --format json).")
     var json = false
@@ -41,11 +34,6 @@ struct NowCommand: AsyncParsableCommand {
     @OptionGroup var display: DisplayOptions
 
     func validate() throws {
-        if (lat == nil) != (lon == nil) { throw ValidationError("--lat and --lon go together.") }
-        if let lat, let lon, !Place.isValid(latitude: lat, longitude: lon) {
-            throw ValidationError("--lat must be within -90…90 and --lon within -180…180.")
-        }
-        if lat != nil, !place.isEmpty { throw ValidationError("Give a place or --lat/--lon, not both.") }
         if json, let format, format != .json {
             throw ValidationError("--json and --format \(format.rawValue) disagree.")
         }
@@ -53,7 +41,7 @@ struct NowCommand: AsyncParsableCommand {
 
     func run() async throws {
         let runtime = try display.runtime()
-        let target = try runtime.target(place: place, latitude: lat, longitude: lon)
+        let target = try location.target(runtime)
         let result: WeatherLookup.Result
         do {
             result = try await runtime.makeLookup().forecast(for: target)

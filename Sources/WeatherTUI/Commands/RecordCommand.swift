@@ -13,32 +13,18 @@ struct RecordCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "record", abstract: "Fetch the weather for a place and keep it in your history.")
 
-    @Argument(help: "The place, e.g. Paris or \"Springfield, MO\".")
-    var place: [String] = []
-
-    @Option(help: "Latitude in degrees (with --lon: skips the place search).")
-    var lat: Double?
-
-    @Option(help: "Longitude in degrees (with --lat).")
-    var lon: Double?
+    @OptionGroup var location: PlaceOptions
 
     @Flag(help: "Print the new record as JSON instead of its id.")
     var json = false
 
     @OptionGroup var display: DisplayOptions
 
-    func validate() throws {
-        if (lat == nil) != (lon == nil) { throw ValidationError("--lat and --lon go together.") }
-        if let lat, let lon, !Place.isValid(latitude: lat, longitude: lon) {
-            throw ValidationError("--lat must be within -90…90 and --lon within -180…180.")
-        }
-    }
-
     func run() async throws {
         let runtime = try display.runtime()
         // Open the store first: a broken store should not cost a network round trip.
         let store = try runtime.openStore()
-        let target = try runtime.target(place: place, latitude: lat, longitude: lon)
+        let target = try location.target(runtime)
         let result: WeatherLookup.Result
         do {
             result = try await runtime.makeLookup().forecast(for: target)

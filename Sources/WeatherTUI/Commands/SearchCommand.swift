@@ -51,7 +51,7 @@ enum PlaceTable {
         for (index, place) in places.enumerated() {
             rows.append([
                 String(index + 1), place.name, place.admin1 ?? "", place.country ?? place.countryCode ?? "",
-                place.population.map(grouped) ?? "",
+                place.population.map(NumberText.grouped) ?? "",
                 "\(NumberText.fixed(place.latitude, 4)), \(NumberText.fixed(place.longitude, 4))",
             ])
         }
@@ -64,16 +64,6 @@ enum PlaceTable {
                 return column == 0 || column == 4 ? padding + cell : cell + padding
             }.joined(separator: "  ").trimmingTrailingSpaces()
         }.joined(separator: "\n")
-    }
-
-    static func grouped(_ value: Int) -> String {
-        var digits = Array(String(value))
-        var index = digits.count - 3
-        while index > 0 {
-            digits.insert(",", at: index)
-            index -= 3
-        }
-        return String(digits)
     }
 }
 
