@@ -44,23 +44,22 @@ import WeatherTestSupport
     @Test func totalTimeoutEndsASlowAnswer() async throws {
         let server = try FixtureServer { _ in .delayed(seconds: 5, then: .json("{}")) }
         let client = CurlHTTPClient(options: .init(connectTimeout: 1, totalTimeout: 0.3))
-        let started = ContinuousClock.now
+        // The answer would come after 5 s with a 200: only the timeout can make this throw. (No wall-clock
+        // bound: other tests may hold the few test threads for seconds.)
         await #expect(throws: HTTPError.timeout(seconds: 0.3)) {
             try await client.send(HTTPRequest(url: server.baseURL + "/slow"))
         }
-        #expect(ContinuousClock.now - started < .seconds(4))
     }
 
     @Test func cancellingTheTaskAbortsTheTransfer() async throws {
         let server = try FixtureServer { _ in .delayed(seconds: 10, then: .json("{}")) }
         let client = CurlHTTPClient()
-        let started = ContinuousClock.now
         let task = Task { try await client.send(HTTPRequest(url: server.baseURL + "/slow")) }
         try await Task.sleep(for: .milliseconds(200))
         task.cancel()
+        // Without the abort the transfer would end after 10 s with a 200, not with `.cancelled`.
         let result = await task.result
         #expect(throws: HTTPError.cancelled) { try result.get() }
-        #expect(ContinuousClock.now - started < .seconds(5))
     }
 
     @Test func responseLargerThanTheCapIsDropped() async throws {
