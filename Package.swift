@@ -16,6 +16,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", exact: "3.12.3"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", exact: "2.13.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl", exact: "2.37.6"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", exact: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-http-types", exact: "1.8.0"),
     ],
     targets: [
         // C, not a systemLibrary: it dlopens libcurl on first use (see Sources/CCurl/include/CCurl.h).
@@ -45,6 +47,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
             ]
         ),
         .executableTarget(
@@ -97,7 +101,7 @@ let package = Package(
         .testTarget(
             name: "RecordServiceTests",
             dependencies: [
-                "RecordService", "RecordAPI",
+                "RecordService", "RecordAPI", "WeatherTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

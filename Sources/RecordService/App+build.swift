@@ -2,13 +2,14 @@ public import Hummingbird
 public import Logging
 import NIOCore
 public import PostgresNIO
+import RecordAPI
 
 /// Assembles the service: a PostgreSQL client run as a service, the schema checked before serving, the routes.
 public func buildApplication(
     configuration: ServiceConfiguration, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
-    let router = buildRouter(client: client, logger: logger)
+    let router = buildRouter(client: client, limits: configuration.limits, logger: logger)
     var app = Application(
         router: router,
         configuration: .init(
@@ -23,21 +24,42 @@ public func buildApplication(
 }
 
 /// The routes, over any PostgreSQL client (tests pass their own).
-public func buildRouter(client: PostgresClient, logger: Logger) -> Router<RecordsRequestContext> {
+public func buildRouter(
+    client: PostgresClient, limits: ServiceLimits = ServiceLimits(), logger: Logger
+) -> Router<RecordsRequestContext> {
     let router = Router(context: RecordsRequestContext.self)
-    router.add(middleware: LogRequestsMiddleware(.info))
-    let repository = PostgresRecordRepository(client: client, logger: logger)
-    router.get("/healthz") { _, _ in JSONResponse.make(["status": "ok"]) }
-    router.get("/readyz") { _, _ in
+    let metrics = ServiceMetrics(poolSize: limits.poolSize)
+    router.add(
+        middleware: RequestObservation(metrics: metrics, logger: logger))
+    let repository = PostgresRecordRepository(client: client, logger: logger, deadline: limits.databaseTimeout)
+    router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
+    router.get(RouterPath(RecordPaths.ready)) { _, _ in
         do {
             try await repository.ping()
             return JSONResponse.make(["status": "ready"])
         } catch {
-            throw APIError(status: .serviceUnavailable, code: "not_ready", message: "the database does not answer")
+            throw APIError(
+                status: .serviceUnavailable, code: "not_ready", message: "the database does not answer", retryAfter: 2)
         }
     }
-    let records = router.group("v1/records").add(
-        middleware: TokenAuthenticator(tokens: TokenStore(client: client, logger: logger)))
-    RecordController(repository: repository).add(to: records)
+    router.get(RouterPath(RecordPaths.metrics)) { _, _ in
+        Response(
+            status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
+            body: .init(byteBuffer: ByteBuffer(bytes: metrics.exposition())))
+    }
+    for (path, allowed) in [
+        (RecordPaths.health, [HTTPRequest.Method.get]), (RecordPaths.ready, [.get]), (RecordPaths.metrics, [.get]),
+        (RecordPaths.records, [.get]), (RecordPaths.records + "/:id", [.get, .put, .delete]),
+        (RecordPaths.sync, [.post]),
+    ] {
+        MethodNotAllowed.add(to: router, path: RouterPath(path), allowed: allowed)
+    }
+    let authenticator = TokenAuthenticator(
+        tokens: TokenStore(client: client, logger: logger, deadline: limits.databaseTimeout),
+        limiter: RateLimiter(perMinute: limits.ratePerMinute))
+    RecordController(repository: repository).add(
+        to: router.group(RouterPath(RecordPaths.records)).add(middleware: authenticator))
+    SyncController(repository: repository).add(
+        to: router.group(RouterPath(RecordPaths.sync)).add(middleware: authenticator))
     return router
 }

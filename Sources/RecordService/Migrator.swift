@@ -42,7 +42,22 @@ public struct Migrator: Sendable {
                 """,
                 "CREATE INDEX record_live_recent ON record (user_id, recorded_at DESC, id DESC) WHERE deleted_at IS NULL",
             ]
-        )
+        ),
+        (
+            // Every write stamps its row with the writing transaction's id and a sequence number; sync pulls in
+            // that order, and only below the oldest transaction still running (see ChangeCursor).
+            "v2-record-change-position",
+            [
+                "CREATE SEQUENCE record_change_seq",
+                "ALTER TABLE record ADD COLUMN origin TEXT CHECK (length(origin) BETWEEN 1 AND 64)",
+                """
+                ALTER TABLE record
+                    ADD COLUMN change_txid BIGINT NOT NULL DEFAULT (pg_current_xact_id()::text::bigint),
+                    ADD COLUMN change_seq BIGINT NOT NULL DEFAULT nextval('record_change_seq')
+                """,
+                "CREATE INDEX record_change_position ON record (user_id, change_txid, change_seq)",
+            ]
+        ),
     ]
 
     public static var knownNames: [String] { migrations.map(\.name) }

@@ -14,6 +14,12 @@ public struct RecordsRequestContext: RequestContext {
         coreContext = .init(source: source)
         userID = nil
     }
+
+    /// The authenticated caller (the authenticator runs before every route that asks).
+    func requireUser() throws -> Int64 {
+        guard let userID else { throw APIError.unauthorized }
+        return userID
+    }
 }
 
 /// Every failure as `{"error": {"code", "message", "field"?}}` with its status.
@@ -22,6 +28,18 @@ public struct APIError: HTTPResponseError, Equatable {
     public var code: String
     public var message: String
     public var field: String?
+    /// Seconds for `Retry-After`.
+    public var retryAfter: Int?
+
+    public init(
+        status: HTTPResponse.Status, code: String, message: String, field: String? = nil, retryAfter: Int? = nil
+    ) {
+        self.status = status
+        self.code = code
+        self.message = message
+        self.field = field
+        self.retryAfter = retryAfter
+    }
 
     public static func invalid(field: String, message: String) -> APIError {
         APIError(status: .badRequest, code: "invalid", message: "\(field) \(message)", field: field)
@@ -29,13 +47,25 @@ public struct APIError: HTTPResponseError, Equatable {
     public static let unauthorized = APIError(
         status: .unauthorized, code: "unauthorized", message: "a valid bearer token is required")
     public static let notFound = APIError(status: .notFound, code: "not_found", message: "no such record")
-    public static let tooLarge = APIError(
-        status: .contentTooLarge, code: "too_large", message: "the body is larger than 64 KiB")
+    public static func tooLarge(limit: Int) -> APIError {
+        APIError(status: .contentTooLarge, code: "too_large", message: "the body is larger than \(limit / 1024) KiB")
+    }
     public static let unsupportedMediaType = APIError(
         status: .unsupportedMediaType, code: "unsupported_media_type", message: "send application/json")
 
+    public static let databaseUnavailable = APIError(
+        status: .serviceUnavailable, code: "database_unavailable", message: "the database does not answer; try again",
+        retryAfter: 2)
+    public static func tooManyRequests(retryAfter: Int) -> APIError {
+        APIError(
+            status: .tooManyRequests, code: "rate_limited", message: "too many requests for this token; slow down",
+            retryAfter: retryAfter)
+    }
+
     public func response(from request: Request, context: some RequestContext) throws -> Response {
-        JSONResponse.make(ErrorBody(code: code, message: message, field: field), status: status)
+        var response = JSONResponse.make(ErrorBody(code: code, message: message, field: field), status: status)
+        if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
+        return response
     }
 }
 
@@ -52,9 +82,11 @@ enum JSONResponse {
 }
 
 /// Names the user behind `Authorization: Bearer …`; everything under it answers 401 without one.
+/// Then takes the request from the token's rate budget (429 with `Retry-After` beyond it).
 struct TokenAuthenticator: RouterMiddleware {
     typealias Context = RecordsRequestContext
     let tokens: TokenStore
+    let limiter: RateLimiter
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -63,6 +95,7 @@ struct TokenAuthenticator: RouterMiddleware {
             case let token = String(header.dropFirst("Bearer ".count)), !token.isEmpty, token.count <= 200,
             let user = try await tokens.user(for: token)
         else { throw APIError.unauthorized }
+        if let wait = limiter.take(TokenStore.hash(token)) { throw APIError.tooManyRequests(retryAfter: wait) }
         var context = context
         context.userID = user
         return try await next(request, context)
@@ -82,7 +115,7 @@ struct RecordController {
     }
 
     func list(_ request: Request, context: RecordsRequestContext) async throws -> Response {
-        let user = try requireUser(context)
+        let user = try context.requireUser()
         var limit = 50
         if let text = request.uri.queryParameters.get("limit") {
             guard let value = Int(text), (1...500).contains(value) else {
@@ -101,23 +134,15 @@ struct RecordController {
     }
 
     func get(_ request: Request, context: RecordsRequestContext) async throws -> Response {
-        let user = try requireUser(context)
+        let user = try context.requireUser()
         guard let record = try await repository.get(try recordID(context), user: user) else { throw APIError.notFound }
         return JSONResponse.make(record)
     }
 
     func put(_ request: Request, context: RecordsRequestContext) async throws -> Response {
-        let user = try requireUser(context)
+        let user = try context.requireUser()
         let id = try recordID(context)
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") else { throw APIError.unsupportedMediaType }
-        let buffer: ByteBuffer
-        do {
-            buffer = try await request.body.collect(upTo: Self.maxBody)
-        } catch {
-            throw APIError.tooLarge
-        }
-        let record = try Self.decode(buffer)
+        let record = try Self.decode(try await Self.jsonBody(request, limit: Self.maxBody))
         if let problem = record.problems().first {
             throw APIError.invalid(field: problem.field, message: problem.message)
         }
@@ -135,14 +160,9 @@ struct RecordController {
     }
 
     func delete(_ request: Request, context: RecordsRequestContext) async throws -> Response {
-        let user = try requireUser(context)
+        let user = try context.requireUser()
         try await repository.delete(try recordID(context), user: user)
         return Response(status: .noContent)
-    }
-
-    private func requireUser(_ context: RecordsRequestContext) throws -> Int64 {
-        guard let user = context.userID else { throw APIError.unauthorized }
-        return user
     }
 
     private func recordID(_ context: RecordsRequestContext) throws -> UUID {
@@ -154,9 +174,9 @@ struct RecordController {
     }
 
     /// Decodes a body, naming the field at fault.
-    static func decode(_ buffer: ByteBuffer) throws -> WireRecord {
+    static func decode<Body: Decodable>(_ buffer: ByteBuffer, as type: Body.Type = WireRecord.self) throws -> Body {
         do {
-            return try JSONDecoder().decode(WireRecord.self, from: Data(buffer.readableBytesView))
+            return try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
         } catch let DecodingError.keyNotFound(key, context) {
             throw APIError.invalid(field: path(context.codingPath + [key]), message: "is missing")
         } catch let DecodingError.typeMismatch(_, context) {
@@ -168,7 +188,59 @@ struct RecordController {
         }
     }
 
+    /// "changes[3].record.place.latitude" from a decoder's coding path.
     static func path(_ keys: [any CodingKey]) -> String {
-        keys.map(\.stringValue).joined(separator: ".")
+        var text = ""
+        for key in keys {
+            if let index = key.intValue {
+                text += "[\(index)]"
+            } else {
+                text += (text.isEmpty ? "" : ".") + key.stringValue
+            }
+        }
+        return text
+    }
+
+    /// The body of a JSON request, at most `limit` bytes.
+    static func jsonBody(_ request: Request, limit: Int) async throws -> ByteBuffer {
+        let contentType = request.headers[.contentType]?.lowercased() ?? ""
+        guard contentType.hasPrefix("application/json") else { throw APIError.unsupportedMediaType }
+        do {
+            return try await request.body.collect(upTo: limit)
+        } catch {
+            throw APIError.tooLarge(limit: limit)
+        }
+    }
+}
+
+/// `POST /v1/sync`: push a batch of changes, then pull a page of the server's changes after the cursor.
+struct SyncController {
+    let repository: PostgresRecordRepository
+    /// 500 records of about 600 bytes each, with room to spare.
+    static let maxBody = 1024 * 1024
+
+    func add(to group: RouterGroup<RecordsRequestContext>) {
+        group.post(use: sync)
+    }
+
+    func sync(_ request: Request, context: RecordsRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let body = try RecordController.decode(
+            try await RecordController.jsonBody(request, limit: Self.maxBody), as: SyncRequest.self)
+        if let problem = body.problems().first {
+            throw APIError.invalid(field: problem.field, message: problem.message)
+        }
+        var cursor = ChangeCursor.start
+        if let text = body.cursor {
+            guard let value = ChangeCursor(text: text) else {
+                throw APIError.invalid(field: "cursor", message: "must be a cursor from a previous sync")
+            }
+            cursor = value
+        }
+        let results = try await repository.push(body.changes, user: user, device: body.device)
+        let pulled = try await repository.pull(
+            user: user, after: cursor, limit: body.limit ?? SyncRequest.maxChanges, device: body.device)
+        return JSONResponse.make(
+            SyncResponse(results: results, changes: pulled.changes, cursor: pulled.cursor.text, more: pulled.more))
     }
 }

@@ -1,19 +1,34 @@
 import Foundation
 public import PostgresNIO
 
+/// What the routes enforce: the rate per token, how long to wait on the database, the pool's size.
+public struct ServiceLimits: Sendable, Equatable {
+    /// Requests a minute per token (bursts up to the same number).
+    public var ratePerMinute = 1200
+    /// A request that waits longer on the database is answered 503.
+    public var databaseTimeout: Duration = .seconds(2)
+    public var poolSize = 16
+
+    public init(ratePerMinute: Int = 1200, databaseTimeout: Duration = .seconds(2), poolSize: Int = 16) {
+        self.ratePerMinute = ratePerMinute
+        self.databaseTimeout = databaseTimeout
+        self.poolSize = poolSize
+    }
+}
+
 /// How the service is configured: from the environment (12-factor), overridden by flags.
 public struct ServiceConfiguration: Sendable {
     public var host = "127.0.0.1"
     public var port = 8080
     public var database: PostgresClient.Configuration
-    public var poolSize = 16
+    public var limits = ServiceLimits()
 
     public init(database: PostgresClient.Configuration) {
         self.database = database
     }
 
     /// Reads `DATABASE_URL` (or `POSTGRES_HOST`/`PORT`/`USER`/`PASSWORD`/`DB`), `METEO_RECORDS_HOST`,
-    /// `METEO_RECORDS_PORT` and `METEO_RECORDS_POOL_SIZE`.
+    /// `METEO_RECORDS_PORT`, `METEO_RECORDS_POOL_SIZE`, `METEO_RECORDS_RATE_LIMIT` and `METEO_RECORDS_DB_TIMEOUT`.
     /// - Throws: `ConfigurationError` naming the variable at fault.
     public static func fromEnvironment(_ environment: [String: String]) throws(ConfigurationError)
         -> ServiceConfiguration
@@ -43,9 +58,23 @@ public struct ServiceConfiguration: Sendable {
             guard let size = Int(text), (1...1000).contains(size) else {
                 throw .invalid("METEO_RECORDS_POOL_SIZE", "a number from 1 to 1000")
             }
-            configuration.poolSize = size
+            configuration.limits.poolSize = size
         }
-        configuration.database.options.maximumConnections = configuration.poolSize
+        if let text = environment["METEO_RECORDS_RATE_LIMIT"], !text.isEmpty {
+            guard let rate = Int(text), (1...1_000_000).contains(rate) else {
+                throw .invalid("METEO_RECORDS_RATE_LIMIT", "requests a minute per token, from 1 to 1000000")
+            }
+            configuration.limits.ratePerMinute = rate
+        }
+        if let text = environment["METEO_RECORDS_DB_TIMEOUT"], !text.isEmpty {
+            guard let seconds = Double(text), seconds > 0, seconds <= 300 else {
+                throw .invalid("METEO_RECORDS_DB_TIMEOUT", "seconds, more than 0 and at most 300")
+            }
+            configuration.limits.databaseTimeout = .milliseconds(Int64(seconds * 1000))
+        }
+        configuration.database.options.maximumConnections = configuration.limits.poolSize
+        // Connection attempts give up (and requests fail fast, 503) as soon as a request would.
+        configuration.database.options.connectTimeout = configuration.limits.databaseTimeout
         return configuration
     }
 }
@@ -113,5 +142,24 @@ public enum DatabaseURL {
         }
         return PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)
+    }
+}
+
+/// The database did not answer within the service's deadline.
+public struct DatabaseTimeout: Error, Equatable {}
+
+/// Runs `body`, or throws `DatabaseTimeout` once `deadline` passes (the work is cancelled).
+func withDeadline<T: Sendable>(_ deadline: Duration, _ body: @escaping @Sendable () async throws -> T) async throws
+    -> T
+{
+    try await withThrowingTaskGroup(of: T?.self) { group in
+        group.addTask { try await body() }
+        group.addTask {
+            try await Task.sleep(for: deadline)
+            return nil
+        }
+        defer { group.cancelAll() }
+        guard let first = try await group.next(), let value = first else { throw DatabaseTimeout() }
+        return value
     }
 }

@@ -15,10 +15,12 @@ public struct TokenStore: Sendable {
 
     let client: PostgresClient
     let logger: Logger
+    let deadline: Duration
 
-    public init(client: PostgresClient, logger: Logger) {
+    public init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(30)) {
         self.client = client
         self.logger = logger
+        self.deadline = deadline
     }
 
     /// Makes a token for `user` (creating the user on first use) and returns it; this is the only time it exists
@@ -66,11 +68,13 @@ public struct TokenStore: Sendable {
 
     /// The user a live token belongs to, or `nil`.
     public func user(for token: String) async throws -> Int64? {
-        let rows = try await client.query(
-            "SELECT user_id FROM api_token WHERE token_hash = \(Self.hash(token)) AND revoked_at IS NULL",
-            logger: logger)
-        for try await id in rows.decode(Int64.self) { return id }
-        return nil
+        try await withDeadline(deadline) {
+            let rows = try await client.query(
+                "SELECT user_id FROM api_token WHERE token_hash = \(Self.hash(token)) AND revoked_at IS NULL",
+                logger: logger)
+            for try await id in rows.decode(Int64.self) { return id }
+            return nil
+        }
     }
 
     /// The SHA-256 of `token`, as lower-case hex.

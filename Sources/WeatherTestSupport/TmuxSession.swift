@@ -75,47 +75,11 @@ public final class TmuxSession: Sendable {
         waitFor(timeout: timeout) { $0.contains { $0.contains(text) } }
     }
 
-    /// Runs tmux with posix_spawn, closing every inherited descriptor above stderr in the child.
-    ///
-    /// Foundation's Process would hand the tmux server (a daemon forked by the first client) the
-    /// descriptor it watches for the child's exit, so waiting would never end; and the server must not
-    /// keep other tests' sockets open either.
+    /// Runs tmux on this session's socket (see `Spawn` for why not Process).
     @discardableResult
     private func tmux(_ arguments: [String], output: Bool = true) throws -> String {
-        var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        if output {
-            posix_spawn_file_actions_adddup2(&actions, fds[1], 1)
-        } else {
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-        }
-        posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-        meteo_spawn_close_from(&actions, 3)
-        let argv = (["tmux", "-L", socket] + arguments).map { strdup($0) } + [nil]
-        defer { for pointer in argv { free(pointer) } }
-        var pid: pid_t = 0
-        let spawned = posix_spawn(&pid, "/usr/bin/tmux", &actions, nil, argv, environ)
-        close(fds[1])
-        guard spawned == 0 else {
-            close(fds[0])
-            throw POSIXError(.ENOENT)
-        }
-        var data = Data()
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = read(fds[0], &buffer, buffer.count)
-            if count < 0, errno == EINTR { continue }
-            guard count > 0 else { break }
-            data.append(contentsOf: buffer[0..<count])
-        }
-        close(fds[0])
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let (status, text) = try Spawn.run("/usr/bin/tmux", ["-L", socket] + arguments)
         guard status == 0 else { throw POSIXError(.EIO) }
-        return String(decoding: data, as: UTF8.self)
+        return output ? text : ""
     }
 }

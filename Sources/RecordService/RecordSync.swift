@@ -1,0 +1,207 @@
+public import Foundation
+public import Logging
+public import PostgresNIO
+public import RecordAPI
+
+/// A position in a user's stream of changes: (writing transaction id, sequence number).
+///
+/// Why not a plain sequence: two transactions can take sequence numbers 4 and 5 and commit 5 first; a reader
+/// that saw 5 and moved its cursor past it would never see 4. Here a pull only returns changes written by
+/// transactions older than the oldest one still running (`pg_snapshot_xmin`), so every change below the horizon is
+/// final and the cursor can never pass one that has yet to commit. A slow transaction delays changes behind it;
+/// it never hides them.
+public struct ChangeCursor: Sendable, Equatable, Comparable {
+    public var transaction: Int64
+    public var sequence: Int64
+
+    public static let start = ChangeCursor(transaction: 0, sequence: 0)
+
+    public init(transaction: Int64, sequence: Int64) {
+        self.transaction = transaction
+        self.sequence = sequence
+    }
+
+    public var text: String { OpaqueText.encode("c1.\(transaction).\(sequence)") }
+
+    /// Reads what `text` wrote; `nil` for anything else.
+    public init?(text: String) {
+        guard let raw = OpaqueText.decode(text) else { return nil }
+        let parts = raw.split(separator: ".")
+        guard parts.count == 3, parts[0] == "c1", let transaction = Int64(parts[1]), let sequence = Int64(parts[2]),
+            transaction >= 0, sequence >= 0
+        else { return nil }
+        self.init(transaction: transaction, sequence: sequence)
+    }
+
+    public static func < (lhs: ChangeCursor, rhs: ChangeCursor) -> Bool {
+        (lhs.transaction, lhs.sequence) < (rhs.transaction, rhs.sequence)
+    }
+}
+
+/// One page of pulled changes.
+public struct PulledChanges: Sendable, Equatable {
+    public var changes: [WireChange]
+    public var cursor: ChangeCursor
+    /// More changes wait after `cursor`, or some have committed but are not final yet.
+    public var more: Bool
+}
+
+extension PostgresRecordRepository {
+    /// Applies a batch of changes for `user` in one transaction and says what became of each, in order.
+    ///
+    /// Idempotent: a batch applied twice changes nothing the second time (no row is written, so no change
+    /// position moves). A tombstone wins over its record, whichever arrives first.
+    public func push(_ changes: [WireChange], user: Int64, device: String?) async throws -> [PushResult] {
+        guard !changes.isEmpty else { return [] }
+        return try await withDeadline(deadline) {
+            try await client.withTransaction(logger: logger) { connection in
+                try await push(changes, user: user, device: device, on: connection)
+            }
+        }
+    }
+
+    /// `push` on a connection whose transaction the caller owns (the late-commit test holds one open).
+    public func push(
+        _ changes: [WireChange], user: Int64, device: String?, on connection: PostgresConnection
+    ) async throws -> [PushResult] {
+        var recordIDs: [UUID] = []
+        var bodies: [String] = []
+        var times: [Date] = []
+        var tombstoneIDs: [UUID] = []
+        var deletedAts: [Date] = []
+        var seenRecords = Set<UUID>()
+        var seenTombstones = Set<UUID>()
+        for change in changes {
+            guard let id = UUID(uuidString: change.id) else { continue }
+            if let record = change.record, let recordedAt = Timestamp.parse(record.recordedAt),
+                seenRecords.insert(id).inserted
+            {
+                recordIDs.append(id)
+                bodies.append(try Self.canonicalJSON(record))
+                times.append(recordedAt)
+            } else if let text = change.deletedAt, let deletedAt = Timestamp.parse(text),
+                seenTombstones.insert(id).inserted
+            {
+                tombstoneIDs.append(id)
+                deletedAts.append(deletedAt)
+            }
+        }
+        var status: [UUID: PushStatus] = [:]
+        if !recordIDs.isEmpty {
+            let inserted = try await connection.query(
+                """
+                INSERT INTO record (user_id, id, body, recorded_at, origin)
+                SELECT \(user), t.id, t.body::jsonb, t.recorded_at, \(device)
+                FROM unnest(\(recordIDs)::uuid[], \(bodies)::text[], \(times)::timestamptz[]) AS t(id, body, recorded_at)
+                ON CONFLICT (user_id, id) DO NOTHING RETURNING id
+                """, logger: logger)
+            for try await id in inserted.decode(UUID.self) { status[id] = .created }
+            let existing = try await connection.query(
+                """
+                SELECT r.id, r.body = t.body::jsonb, r.deleted_at IS NOT NULL
+                FROM unnest(\(recordIDs)::uuid[], \(bodies)::text[]) AS t(id, body)
+                JOIN record r ON r.user_id = \(user) AND r.id = t.id
+                """, logger: logger)
+            for try await (id, same, deleted) in existing.decode((UUID, Bool?, Bool).self) where status[id] == nil {
+                status[id] = deleted ? .deleted : (same == true ? .unchanged : .conflict)
+            }
+        }
+        if !tombstoneIDs.isEmpty {
+            try await connection.query(
+                """
+                INSERT INTO record (user_id, id, body, recorded_at, deleted_at, origin)
+                SELECT \(user), t.id, NULL, t.deleted_at, t.deleted_at, \(device)
+                FROM unnest(\(tombstoneIDs)::uuid[], \(deletedAts)::timestamptz[]) AS t(id, deleted_at)
+                ON CONFLICT (user_id, id) DO UPDATE SET deleted_at = EXCLUDED.deleted_at, origin = EXCLUDED.origin,
+                    change_txid = pg_current_xact_id()::text::bigint, change_seq = nextval('record_change_seq')
+                WHERE record.deleted_at IS NULL
+                """, logger: logger)
+        }
+        return changes.map { change in
+            guard let id = UUID(uuidString: change.id) else { return PushResult(id: change.id, status: .conflict) }
+            if change.isTombstone || seenTombstones.contains(id) { return PushResult(id: change.id, status: .deleted) }
+            return PushResult(id: change.id, status: status[id] ?? .conflict)
+        }
+    }
+
+    /// The changes of `user` after `cursor`, oldest first, leaving out those `device` made itself.
+    public func pull(user: Int64, after cursor: ChangeCursor, limit: Int, device: String?) async throws
+        -> PulledChanges
+    {
+        try await withDeadline(deadline) {
+            try await client.withConnection { connection in
+                // One snapshot for the horizon, the page and the end of the stream.
+                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                do {
+                    let result = try await pull(user: user, after: cursor, limit: limit, device: device, on: connection)
+                    try await connection.query("COMMIT", logger: logger)
+                    return result
+                } catch {
+                    _ = try? await connection.query("ROLLBACK", logger: logger)
+                    throw error
+                }
+            }
+        }
+    }
+
+    private func pull(
+        user: Int64, after cursor: ChangeCursor, limit: Int, device: String?, on connection: PostgresConnection
+    ) async throws -> PulledChanges {
+        var horizon: Int64 = 0
+        for try await value in try await connection.query(
+            "SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint", logger: logger
+        ).decode(Int64.self) {
+            horizon = value
+        }
+        let rows = try await connection.query(
+            """
+            SELECT id, body::text, deleted_at, change_txid, change_seq FROM record
+            WHERE user_id = \(user) AND (change_txid, change_seq) > (\(cursor.transaction), \(cursor.sequence))
+                AND change_txid < \(horizon) AND origin IS DISTINCT FROM \(device)
+            ORDER BY change_txid, change_seq LIMIT \(limit + 1)
+            """, logger: logger)
+        var changes: [WireChange] = []
+        var last = cursor
+        var full = false
+        for try await (id, body, deletedAt, transaction, sequence) in rows.decode(
+            (UUID, String?, Date?, Int64, Int64).self)
+        {
+            if changes.count == limit {
+                full = true
+                break
+            }
+            let text = id.uuidString.lowercased()
+            if let deletedAt {
+                changes.append(WireChange(tombstone: text, deletedAt: Timestamp.format(deletedAt)))
+            } else if let body {
+                changes.append(WireChange(record: try Self.decode(body)))
+            }
+            last = ChangeCursor(transaction: transaction, sequence: sequence)
+        }
+        if !full {
+            // Everything final after the cursor was sent or is the caller's own: move past all of it, so that
+            // the next pull does not scan the caller's own changes again.
+            for try await (transaction, sequence) in try await connection.query(
+                """
+                SELECT change_txid, change_seq FROM record WHERE user_id = \(user) AND change_txid < \(horizon)
+                ORDER BY change_txid DESC, change_seq DESC LIMIT 1
+                """, logger: logger
+            ).decode((Int64, Int64).self) {
+                last = max(last, ChangeCursor(transaction: transaction, sequence: sequence))
+            }
+        }
+        var pending = false
+        if !full {
+            // Committed but behind a transaction still running: not final yet, so ask again soon.
+            for try await _ in try await connection.query(
+                """
+                SELECT 1 FROM record WHERE user_id = \(user) AND change_txid >= \(horizon)
+                    AND origin IS DISTINCT FROM \(device) LIMIT 1
+                """, logger: logger
+            ).decode(Int.self) {
+                pending = true
+            }
+        }
+        return PulledChanges(changes: changes, cursor: last, more: full || pending)
+    }
+}

@@ -1,0 +1,118 @@
+import Foundation
+import HTTPTypes
+public import Hummingbird
+public import Logging
+import NIOCore
+import PostgresNIO
+import Prometheus
+import RecordAPI
+
+/// The outermost middleware: one log line and one metric sample per request, a request id, a deadline, and
+/// every failure turned into the JSON error shape with the right status.
+///
+/// The log line holds method, path, status, duration and request id; never a header, a query string, a token or
+/// a body.
+struct RequestObservation: RouterMiddleware {
+    typealias Context = RecordsRequestContext
+    let metrics: ServiceMetrics
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let started = ContinuousClock.now
+        let requestID = Self.requestID(request.headers[.requestID])
+        let usesDatabase = !["/healthz", "/metrics"].contains(request.uri.path)
+        var response: Response
+        do {
+            if usesDatabase {
+                metrics.databaseInUse.increment()
+                defer { metrics.databaseInUse.decrement() }
+                response = try await next(request, context)
+            } else {
+                response = try await next(request, context)
+            }
+        } catch {
+            response = try Self.apiError(for: error, logger: logger, requestID: requestID)
+                .response(from: request, context: context)
+        }
+        response.headers[.requestID] = requestID
+        let duration = ContinuousClock.now - started
+        let route = context.endpointPath ?? "unmatched"
+        metrics.observe(
+            route: route == "NotFound" ? "unmatched" : route, method: request.method.rawValue,
+            status: response.status.code, duration: duration)
+        logger.info(
+            "request",
+            metadata: [
+                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+                "status": "\(response.status.code)", "duration_ms": "\(Self.milliseconds(duration))",
+                "request_id": "\(requestID)",
+            ])
+        return response
+    }
+
+    /// The caller's `X-Request-ID` when it is short and plain, else a new one.
+    static func requestID(_ given: String?) -> String {
+        if let given, (1...64).contains(given.count),
+            given.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+        {
+            return given
+        }
+        return UUID().uuidString.lowercased()
+    }
+
+    static func milliseconds(_ duration: Duration) -> String {
+        let (seconds, attoseconds) = duration.components
+        let millis = Double(seconds) * 1000 + Double(attoseconds) / 1e15
+        return String(format: "%.2f", millis)
+    }
+
+    /// The JSON error for anything a handler threw; database trouble is 503, the rest of the unknown is 500.
+    static func apiError(for error: any Error, logger: Logger, requestID: String) -> APIError {
+        switch error {
+        case let error as APIError:
+            return error
+        case let error as HTTPError where error.status == .notFound:
+            return APIError(status: .notFound, code: "not_found", message: "no such path")
+        case let error as HTTPError:
+            return APIError(
+                status: error.status, code: "http_\(error.status.code)", message: error.status.reasonPhrase.lowercased()
+            )
+        case let error as PSQLError where error.serverInfo == nil:
+            logger.warning("database unreachable", metadata: ["request_id": "\(requestID)", "error": "\(error.code)"])
+            return .databaseUnavailable
+        case is CancellationError, is DatabaseTimeout:
+            return .databaseUnavailable
+        case _ where "\(type(of: error))" == "ConnectionPoolError":
+            // The pool's circuit breaker: no connection could be made for a while (the type is not public).
+            return .databaseUnavailable
+        default:
+            // The type only: a server error's text can quote the statement's values.
+            logger.error("request failed", metadata: ["request_id": "\(requestID)", "error": "\(type(of: error))"])
+            return APIError(status: .internalServerError, code: "internal", message: "the service failed; try again")
+        }
+    }
+}
+
+/// Answers 405 with `Allow` for the methods a path does not serve.
+struct MethodNotAllowed: Sendable {
+    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete]
+
+    static func add(to router: Router<RecordsRequestContext>, path: RouterPath, allowed: [HTTPRequest.Method]) {
+        let allow = allowed.map(\.rawValue).joined(separator: ", ")
+        for method in methods where !allowed.contains(method) {
+            router.on(path, method: method) { _, _ -> Response in
+                var response = JSONResponse.make(
+                    ErrorBody(code: "method_not_allowed", message: "use \(allow)"), status: .methodNotAllowed)
+                response.headers[.allow] = allow
+                return response
+            }
+        }
+    }
+}
+
+extension HTTPField.Name {
+    /// `X-Request-ID`: the caller's, or one made here; echoed on the response and written in the log line.
+    static let requestID = HTTPField.Name("X-Request-ID") ?? .via
+}

@@ -1,0 +1,45 @@
+public import Prometheus
+
+/// The service's Prometheus metrics: requests by route, method and status, their latency, and database use.
+public final class ServiceMetrics: Sendable {
+    let registry = PrometheusCollectorRegistry()
+    let databaseInUse: Gauge
+
+    static let buckets: [Duration] = [
+        .milliseconds(1), .milliseconds(2), .milliseconds(5), .milliseconds(10), .milliseconds(25),
+        .milliseconds(50), .milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1), .seconds(2.5),
+        .seconds(5),
+    ]
+
+    public init(poolSize: Int) {
+        databaseInUse = registry.makeGauge(
+            descriptor: .init(
+                namespace: "meteo_records", metricName: "db_connections", unitName: "in_use",
+                helpText: "Requests holding or waiting for a database connection"))
+        registry.makeGauge(
+            descriptor: .init(
+                namespace: "meteo_records", metricName: "db_connections", unitName: "max",
+                helpText: "Size of the database connection pool")
+        ).set(Double(poolSize))
+    }
+
+    /// Counts one finished request.
+    func observe(route: String, method: String, status: Int, duration: Duration) {
+        let labels = [("route", route), ("method", method), ("status", String(status))]
+        registry.makeCounter(
+            descriptor: .init(
+                namespace: "meteo_records", metricName: "http_requests", unitName: "total",
+                helpText: "HTTP requests by route, method and status"), labels: labels
+        ).increment()
+        registry.makeDurationHistogram(
+            descriptor: .init(
+                namespace: "meteo_records", metricName: "http_request_duration", unitName: "seconds",
+                helpText: "HTTP request latency by route"), labels: [("route", route)], buckets: Self.buckets
+        ).record(duration)
+    }
+
+    /// The Prometheus text exposition.
+    public func exposition() -> [UInt8] {
+        registry.emitToBuffer()
+    }
+}
