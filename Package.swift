@@ -30,7 +30,7 @@ let package = Package(
         .systemLibrary(name: "CNCurses"),
         .target(
             name: "RecordStore",
-            dependencies: ["WeatherCore", "CSQLite"]
+            dependencies: ["WeatherCore", "RecordAPI", "CSQLite"]
         ),
         .target(
             name: "WeatherCore",

@@ -11,23 +11,26 @@ public struct WireRecord: Codable, Sendable, Hashable {
     public struct Place: Codable, Sendable, Hashable {
         public var name: String
         public var admin1: String?
+        /// The country's name, when the provider gave one (optional; the DESIGN fields plus this one).
+        public var country: String?
         public var countryCode: String?
         public var latitude: Double
         public var longitude: Double
         public var timezone: String?
 
         enum CodingKeys: String, CodingKey {
-            case name, admin1
+            case name, admin1, country
             case countryCode = "country_code"
             case latitude, longitude, timezone
         }
 
         public init(
-            name: String, admin1: String? = nil, countryCode: String? = nil, latitude: Double, longitude: Double,
-            timezone: String? = nil
+            name: String, admin1: String? = nil, country: String? = nil, countryCode: String? = nil, latitude: Double,
+            longitude: Double, timezone: String? = nil
         ) {
             self.name = name
             self.admin1 = admin1
+            self.country = country
             self.countryCode = countryCode
             self.latitude = latitude
             self.longitude = longitude
@@ -48,6 +51,8 @@ public struct WireRecord: Codable, Sendable, Hashable {
     public var humidity: Double?
     public var pressure: Double?
     public var precipitation: Double?
+    /// The unit system the record was shown in ("metric" or "imperial"); values are metric regardless.
+    public var units: String?
 
     enum CodingKeys: String, CodingKey {
         case id, place
@@ -58,14 +63,14 @@ public struct WireRecord: Codable, Sendable, Hashable {
         case weatherCode = "weather_code"
         case windSpeed = "wind_speed"
         case windDirection = "wind_direction"
-        case humidity, pressure, precipitation
+        case humidity, pressure, precipitation, units
     }
 
     public init(
         id: String, place: Place, observedAt: String, recordedAt: String, provider: String,
         temperature: Double? = nil, apparentTemperature: Double? = nil, weatherCode: Int? = nil,
         windSpeed: Double? = nil, windDirection: Double? = nil, humidity: Double? = nil, pressure: Double? = nil,
-        precipitation: Double? = nil
+        precipitation: Double? = nil, units: String? = nil
     ) {
         self.id = id
         self.place = place
@@ -80,6 +85,7 @@ public struct WireRecord: Codable, Sendable, Hashable {
         self.humidity = humidity
         self.pressure = pressure
         self.precipitation = precipitation
+        self.units = units
     }
 
     /// The providers a record may come from.
@@ -94,6 +100,7 @@ public struct WireRecord: Codable, Sendable, Hashable {
         check(UUIDText.isCanonical(id), "id", "must be a UUID such as 7d3c2a0e-6a7b-4f7e-9a43-2a8d1f0c9b11")
         check(!place.name.isEmpty && place.name.count <= 200, "place.name", "must be 1 to 200 characters")
         check((place.admin1?.count ?? 0) <= 200, "place.admin1", "must be at most 200 characters")
+        check((place.country?.count ?? 0) <= 200, "place.country", "must be at most 200 characters")
         check(
             place.countryCode.map { $0.count == 2 && $0.allSatisfy { $0.isASCII && $0.isLetter } } ?? true,
             "place.country_code", "must be two letters")
@@ -114,6 +121,7 @@ public struct WireRecord: Codable, Sendable, Hashable {
         }
         check(humidity.map { (0...100).contains($0) } ?? true, "humidity", "must be within 0…100")
         check(weatherCode.map { (0...99).contains($0) } ?? true, "weather_code", "must be a WMO code (0…99)")
+        check(units.map { ["metric", "imperial"].contains($0) } ?? true, "units", "must be metric or imperial")
         return problems
     }
 }

@@ -15,6 +15,9 @@ enum RecordRow {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
         """
 
+    /// A record that came from the service: already there, so not dirty; an id already here is left alone.
+    static let insertSyncedSQL = "INSERT OR IGNORE" + insertSQL.dropFirst("INSERT".count).dropLast(2) + "0)"
+
     static func values(_ record: WeatherRecord) -> [SQLiteValue] {
         let place = record.place
         return [

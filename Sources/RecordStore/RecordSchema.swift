@@ -46,7 +46,19 @@ enum RecordSchema {
             -- Sync: the pull cursor and other small facts, by name.
             CREATE TABLE sync_state (key TEXT NOT NULL PRIMARY KEY, value TEXT NOT NULL) STRICT;
             """
-        )
+        ),
+        (
+            "v2-sync-undo-and-foreign-tombstones",
+            """
+            -- Undo of a synced delete restores a copy under a new id; this marks the tombstone as undone.
+            ALTER TABLE record ADD COLUMN restored INTEGER NOT NULL DEFAULT 0 CHECK (restored IN (0, 1));
+            -- Deletes pulled from the service for records this store never held.
+            CREATE TABLE remote_tombstone (
+                id TEXT NOT NULL PRIMARY KEY CHECK (length(id) = 36),
+                deleted_at INTEGER NOT NULL
+            ) STRICT;
+            """
+        ),
     ]
 
     /// Brings the store at `connection` up to this version, or refuses it.

@@ -120,13 +120,25 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
+    /// A tombstone that has not left this store is lifted. One that has synced stays (a tombstone always wins,
+    /// here and on the service), and the record comes back as a copy under a new id, which syncs like any
+    /// new record: so the undo reaches every device.
     public func undoLastDelete() throws(RecordStoreError) -> WeatherRecord? {
         try write { connection in
             let rows = try connection.query(
-                "SELECT * FROM record WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC LIMIT 1")
-            guard var record = rows.first.flatMap(RecordRow.record) else { return nil }
-            try connection.query("UPDATE record SET deleted_at = NULL, dirty = 1 WHERE id = ?", [.text(record.id)])
+                """
+                SELECT * FROM record WHERE deleted_at IS NOT NULL AND restored = 0
+                ORDER BY deleted_at DESC, id DESC LIMIT 1
+                """)
+            guard let row = rows.first, var record = RecordRow.record(row) else { return nil }
             record.deletedAt = nil
+            if row.integer("dirty") == 1 {
+                try connection.query("UPDATE record SET deleted_at = NULL WHERE id = ?", [.text(record.id)])
+                return record
+            }
+            try connection.query("UPDATE record SET restored = 1 WHERE id = ?", [.text(record.id)])
+            record.id = UUID().uuidString.lowercased()
+            try connection.query(RecordRow.insertSQL, RecordRow.values(record))
             return record
         }
     }
@@ -175,7 +187,7 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    private func read<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
+    func read<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
         do {
             return try connection.withLock { try body($0) }
         } catch let error as RecordStoreError {
@@ -187,7 +199,7 @@ public final class SQLiteRecordStore: RecordStore {
         }
     }
 
-    private func write<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
+    func write<T>(_ body: (SQLiteConnection) throws -> T) throws(RecordStoreError) -> T {
         try read { connection in try connection.transaction { try body(connection) } }
     }
 

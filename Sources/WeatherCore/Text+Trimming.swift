@@ -1,6 +1,6 @@
 extension StringProtocol {
     /// The text without leading and trailing white space (spaces, tabs, line breaks).
-    func trimmedWhitespace() -> String {
+    public func trimmedWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
             let last = lastIndex(where: { !$0.isWhitespace })
         else { return "" }

@@ -11,7 +11,8 @@ struct Meteo: AsyncParsableCommand {
         subcommands: [
             InteractiveCommand.self, NowCommand.self, SearchCommand.self, RecordCommand.self, HistoryCommand.self,
             DeleteCommand.self,
-            UndoCommand.self, ExportCommand.self, ImportCommand.self,
+            UndoCommand.self, ExportCommand.self, ImportCommand.self, SyncCommand.self, LoginCommand.self,
+            LogoutCommand.self,
         ],
         defaultSubcommand: InteractiveCommand.self)
 

@@ -24,10 +24,22 @@ enum Console {
 
     /// Everything on standard input.
     static func readStandardInput() -> [UInt8] {
+        readAll(0)
+    }
+
+    /// Everything in the file at `path` (a pipe such as /dev/fd/N too); `nil` when it cannot be opened.
+    static func readFile(_ path: String) -> [UInt8]? {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        return readAll(descriptor)
+    }
+
+    private static func readAll(_ descriptor: Int32) -> [UInt8] {
         var bytes: [UInt8] = []
         var chunk = [UInt8](repeating: 0, count: 65_536)
         while true {
-            let count = read(0, &chunk, chunk.count)
+            let count = read(descriptor, &chunk, chunk.count)
             if count < 0, errno == EINTR { continue }
             guard count > 0 else { return bytes }
             bytes += chunk[0..<count]

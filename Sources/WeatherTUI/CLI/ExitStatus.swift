@@ -25,6 +25,12 @@ enum ExitStatus {
             case .invalidRecord, .duplicateID: usage
             default: recordStore
             }
+        case let error as SyncError:
+            switch error {
+            case .notConfigured, .rejectedToken: configuration
+            case .store(let error): code(for: error)
+            case .unreachable, .incompatible, .serverFailed, .refused, .invalidResponse: networkOrProvider
+            }
         default: ExitCode(1)
         }
     }

@@ -55,6 +55,17 @@ struct Runtime {
         }
     }
 
+    /// The configured record service, when sync is set up.
+    /// - Throws: `SyncError.notConfigured`, or `.refused` for plain http to another machine without consent.
+    func syncEndpoint() throws(SyncError) -> SyncEndpoint {
+        guard let url = settings.recordsURL, let token = settings.recordsToken else { throw .notConfigured }
+        guard settings.recordsAllowInsecure || SyncEndpoint.isSafe(url) else {
+            throw .refused(
+                url: url, message: "meteo does not send a token over plain http to another machine; use https")
+        }
+        return SyncEndpoint(baseURL: url, token: token)
+    }
+
     /// What `now` and `record` look up: coordinates, the place typed, or the configured default place.
     func target(place: [String], latitude: Double?, longitude: Double?) throws -> WeatherLookup.Target {
         if let latitude, let longitude { return .coordinates(latitude: latitude, longitude: longitude) }

@@ -1,4 +1,5 @@
 import Glibc
+import WeatherCore
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials
@@ -55,5 +56,71 @@ struct ConfigFile: Sendable, Equatable {
             file.values[key] = value.text
         }
         return file
+    }
+}
+
+extension ConfigFile {
+    /// Sets (or, for `nil`, removes) top-level `keys` in the file at `path`, keeping every other line, and
+    /// leaves the file readable by its owner only (it may hold a token).
+    /// - Throws: `ConfigError.unreadableFile` when the file cannot be read or written.
+    static func update(path: String, _ keys: [(key: String, value: String?)]) throws(ConfigError) {
+        var lines: [String] = []
+        if let data = FileManager.default.contents(atPath: path) {
+            lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false)
+                .map(String.init)
+            if lines.last == "" { lines.removeLast() }
+        }
+        var pending = keys
+        var inTable = false
+        var result: [String] = []
+        for line in lines {
+            let trimmed = line.trimmedWhitespace()
+            if trimmed.hasPrefix("[") { inTable = true }
+            let name = trimmed.split(separator: "=", maxSplits: 1).first?.trimmedWhitespace()
+            if !inTable, let name, let index = pending.firstIndex(where: { $0.key == name }) {
+                if let value = pending[index].value { result.append("\(name) = \(quoted(value))") }
+                pending.remove(at: index)
+                continue
+            }
+            result.append(line)
+        }
+        // New keys go before the first table, where top-level keys must be.
+        let firstTable = result.firstIndex { $0.trimmedWhitespace().hasPrefix("[") } ?? result.count
+        result.insert(
+            contentsOf: pending.compactMap { key, value in value.map { "\(key) = \(quoted($0))" } }, at: firstTable)
+        let folder = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)])
+        do {
+            if !folder.isEmpty {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            }
+        } catch {
+            throw .unreadableFile(path: path, reason: "cannot create \(folder)")
+        }
+        let temporary = path + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else { throw .unreadableFile(path: path, reason: String(cString: strerror(errno))) }
+        let text = Array((result.joined(separator: "\n") + "\n").utf8)
+        let written = text.withUnsafeBytes { write(descriptor, $0.baseAddress, $0.count) }
+        let synced = fsync(descriptor)
+        close(descriptor)
+        guard written == text.count, synced == 0, rename(temporary, path) == 0 else {
+            unlink(temporary)
+            throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
+        }
+    }
+
+    /// A TOML basic string.
+    static func quoted(_ value: String) -> String {
+        var text = "\""
+        for character in value.unicodeScalars {
+            switch character {
+            case "\\": text += "\\\\"
+            case "\"": text += "\\\""
+            case "\n": text += "\\n"
+            case "\t": text += "\\t"
+            default: text.unicodeScalars.append(character)
+            }
+        }
+        return text + "\""
     }
 }

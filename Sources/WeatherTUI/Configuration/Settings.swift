@@ -14,6 +14,11 @@ struct Settings: Sendable, Equatable {
     var ascii = false
     var defaultPlace: String?
     var cacheDirectory = ""
+    /// The meteo-records service to sync with, and the bearer token for it.
+    var recordsURL: String?
+    var recordsToken: String?
+    /// Plain http to a host other than this machine, allowed by `meteo login --allow-insecure`.
+    var recordsAllowInsecure = false
 
     /// One setting: its key in config.toml and the environment variable that overrides it.
     struct Key: Sendable, Hashable {
@@ -31,6 +36,7 @@ struct Settings: Sendable, Equatable {
     static let keys: [Key] = [
         Key("units"), Key("lang"), Key("provider"), Key("geocoding_url"), Key("forecast_url"), Key("owm_url"),
         Key("owm_api_key", secret: true), Key("connect_timeout"), Key("timeout"), Key("ascii"), Key("place"),
+        Key("records_url"), Key("records_token", secret: true), Key("records_allow_insecure"),
     ]
 
     /// Flag values, which win over everything else; `nil` means "not given".
@@ -103,6 +109,17 @@ struct Settings: Sendable, Equatable {
             settings.ascii = flag
         }
         settings.defaultPlace = text("place").flatMap { $0.isEmpty ? nil : $0 }
+        if let value = text("records_url"), !value.isEmpty {
+            guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
+                throw invalid("records_url", "an http:// or https:// URL")
+            }
+            settings.recordsURL = value
+        }
+        settings.recordsToken = text("records_token").flatMap { $0.isEmpty ? nil : $0 }
+        if let value = text("records_allow_insecure") {
+            guard let flag = Self.bool(value) else { throw invalid("records_allow_insecure", "true or false") }
+            settings.recordsAllowInsecure = flag
+        }
 
         if let units = overrides.units { settings.units = units }
         if let language = overrides.language { settings.language = language }

@@ -1,0 +1,241 @@
+public import RecordAPI
+public import WeatherCore
+
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// Where the record service is and who we are there.
+public struct SyncEndpoint: Sendable, Equatable {
+    /// The service's base URL, without a trailing slash.
+    public var baseURL: String
+    public var token: String
+
+    public init(baseURL: String, token: String) {
+        var base = baseURL
+        while base.hasSuffix("/") { base.removeLast() }
+        self.baseURL = base
+        self.token = token
+    }
+
+    /// Names the account in the local store without keeping the token there: a change of service or token
+    /// starts the sync over. FNV-1a: a fingerprint, not a secret.
+    public var account: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in token.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return baseURL + " " + String(hash, radix: 16)
+    }
+
+    /// Whether `url` may carry a token: https, or plain http to this machine only.
+    public static func isSafe(_ url: String) -> Bool {
+        if url.hasPrefix("https://") { return url.count > "https://".count }
+        guard url.hasPrefix("http://") else { return false }
+        let rest = url.dropFirst("http://".count)
+        let hostPort = rest.prefix { $0 != "/" }
+        let host: Substring
+        if hostPort.hasPrefix("[") {
+            host = hostPort.prefix { $0 != "]" }.dropFirst()
+        } else {
+            host = hostPort.prefix { $0 != ":" }
+        }
+        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+    }
+}
+
+/// What a sync did.
+public struct SyncSummary: Sendable, Equatable {
+    public var pushed = 0
+    public var pulled = 0
+    public var applied = AppliedSync()
+    /// Local records set aside because the service could never accept them.
+    public var setAside = 0
+    public var requests = 0
+
+    public init() {}
+}
+
+/// Why a sync stopped; every case is one line for the person.
+public enum SyncError: Error, Sendable, Equatable, UserFacingError {
+    case notConfigured
+    case unreachable(url: String, reason: String)
+    case rejectedToken(url: String)
+    /// The service answers but not with this version of the sync API.
+    case incompatible(url: String, status: Int)
+    case serverFailed(url: String, status: Int)
+    case refused(url: String, message: String)
+    case invalidResponse(url: String)
+    case store(RecordStoreError)
+
+    public var userMessage: String {
+        switch self {
+        case .notConfigured:
+            "Sync is not set up: run `meteo login URL` (or set METEO_RECORDS_URL and METEO_RECORDS_TOKEN)."
+        case .unreachable(let url, let reason):
+            "Cannot reach the record service at \(url) (\(reason)); your records are kept and will sync later."
+        case .rejectedToken(let url):
+            "The record service at \(url) rejected the token: run `meteo login \(url)` with a valid one."
+        case .incompatible(let url, let status):
+            "The record service at \(url) does not speak this meteo's sync (HTTP \(status)): upgrade the older side."
+        case .serverFailed(let url, let status):
+            "The record service at \(url) failed (HTTP \(status)); your records are kept and will sync later."
+        case .refused(let url, let message):
+            "The record service at \(url) refused the changes: \(message)."
+        case .invalidResponse(let url):
+            "The record service at \(url) sent an answer meteo cannot read: is it a meteo-records service?"
+        case .store(let error): error.userMessage
+        }
+    }
+}
+
+/// The client half of sync: push local changes in batches, pull the service's changes after the cursor, until
+/// both are empty. Offline first: nothing here is needed to record, delete or browse.
+///
+/// A crash between sending a batch and marking it sent is harmless: the batch is sent again and the service
+/// answers `unchanged`. Network errors, 5xx and 429 are retried with exponential backoff and full jitter,
+/// honouring `Retry-After`.
+public struct RecordSyncer: Sendable {
+    public let store: SQLiteRecordStore
+    public let http: any HTTPClient
+    public let endpoint: SyncEndpoint
+    public var batchSize = SyncRequest.maxChanges
+    public var maxAttempts = 5
+    /// The first retry's upper bound; each later one doubles, up to `maxDelay`.
+    public var baseDelay: Duration = .milliseconds(250)
+    public var maxDelay: Duration = .seconds(8)
+
+    public init(store: SQLiteRecordStore, http: any HTTPClient, endpoint: SyncEndpoint) {
+        self.store = store
+        self.http = http
+        self.endpoint = endpoint
+    }
+
+    /// Syncs until nothing is left to push and the service says nothing more waits.
+    public func run(now: @Sendable () -> Date = Date.init) async throws(SyncError) -> SyncSummary {
+        var summary = SyncSummary()
+        var (device, cursor) = try storeCall { () throws(RecordStoreError) in
+            try store.beginSync(account: endpoint.account)
+        }
+        var idleRounds = 0
+        while true {
+            let (pending, setAside) = try storeCall { () throws(RecordStoreError) in
+                try store.pendingChanges(limit: batchSize)
+            }
+            summary.setAside += setAside
+            let request = SyncRequest(
+                changes: pending.map(\.change), cursor: cursor, limit: SyncRequest.maxChanges, device: device)
+            let response = try await send(request)
+            summary.requests += 1
+            guard response.results.count == pending.count else { throw .invalidResponse(url: endpoint.baseURL) }
+            let applied = try storeCall { () throws(RecordStoreError) in
+                try store.applySync(
+                    sent: pending, results: response.results, pulled: response.changes, cursor: response.cursor,
+                    now: now())
+            }
+            summary.pushed += pending.count
+            summary.pulled += response.changes.count
+            summary.applied.added += applied.added
+            summary.applied.deleted += applied.deleted
+            summary.applied.refused += applied.refused
+            cursor = response.cursor
+            if pending.isEmpty && !response.more { return summary }
+            if pending.isEmpty && response.changes.isEmpty {
+                // Changes committed on the service behind a transaction still running: final in a moment.
+                idleRounds += 1
+                if idleRounds > 20 { return summary }
+                try? await Task.sleep(for: .milliseconds(50))
+            } else {
+                idleRounds = 0
+            }
+        }
+    }
+
+    private func storeCall<T>(_ body: () throws(RecordStoreError) -> T) throws(SyncError) -> T {
+        do {
+            return try body()
+        } catch {
+            throw .store(error)
+        }
+    }
+
+    /// One request, retried on what may pass.
+    private func send(_ body: SyncRequest) async throws(SyncError) -> SyncResponse {
+        let encoded: Data
+        do {
+            encoded = try JSONEncoder().encode(body)
+        } catch {
+            throw .invalidResponse(url: endpoint.baseURL)
+        }
+        let request = HTTPRequest(
+            method: "POST", url: endpoint.baseURL + RecordPaths.sync,
+            headers: [
+                "Authorization": "Bearer \(endpoint.token)", "Content-Type": "application/json",
+                "Accept": "application/json",
+            ], body: encoded)
+        var attempt = 0
+        while true {
+            attempt += 1
+            var retryAfter: Int?
+            let failure: SyncError
+            let response: HTTPResponse
+            do throws(HTTPError) {
+                response = try await http.send(request)
+            } catch {
+                failure = .unreachable(url: endpoint.baseURL, reason: Self.reason(error))
+                if case .cancelled = error { throw failure }
+                guard attempt < maxAttempts else { throw failure }
+                try? await Task.sleep(for: delay(attempt: attempt, retryAfter: nil))
+                continue
+            }
+            switch response.status {
+            case 200:
+                guard let decoded = try? JSONDecoder().decode(SyncResponse.self, from: response.body) else {
+                    throw .invalidResponse(url: endpoint.baseURL)
+                }
+                return decoded
+            case 401, 403: throw .rejectedToken(url: endpoint.baseURL)
+            case 404, 405, 410: throw .incompatible(url: endpoint.baseURL, status: response.status)
+            case 400, 409, 413, 415, 422:
+                let message =
+                    (try? JSONDecoder().decode(ErrorBody.self, from: response.body)).map(\.error.message)
+                    ?? "HTTP \(response.status)"
+                throw .refused(url: endpoint.baseURL, message: message)
+            default:
+                retryAfter = response.retryAfterSeconds
+                failure = .serverFailed(url: endpoint.baseURL, status: response.status)
+            }
+            guard attempt < maxAttempts else { throw failure }
+            try? await Task.sleep(for: delay(attempt: attempt, retryAfter: retryAfter))
+            if Task.isCancelled { throw failure }
+        }
+    }
+
+    /// A few words for "Cannot reach … (reason)".
+    public static func reason(_ error: HTTPError) -> String {
+        switch error {
+        case .dnsFailure: "unknown host"
+        case .connectionRefused: "connection refused"
+        case .timeout(let seconds): "no answer within \(Int(seconds.rounded(.up))) s"
+        case .connectionClosed: "the connection closed"
+        case .tls: "its certificate could not be verified"
+        case .responseTooLarge: "the answer was too large"
+        case .badRedirect: "bad redirect"
+        case .invalidURL: "invalid URL"
+        case .libraryMissing: "libcurl is not installed"
+        case .cancelled: "cancelled"
+        case .transport: "network error"
+        }
+    }
+
+    /// Full jitter: a random wait up to base × 2^(attempt-1), capped; `Retry-After` when the service asks.
+    func delay(attempt: Int, retryAfter: Int?) -> Duration {
+        if let retryAfter { return .seconds(min(retryAfter, 60)) }
+        let cap = min(maxDelay, baseDelay * (1 << min(attempt - 1, 16)))
+        let millis = Int64(cap.components.seconds * 1000 + cap.components.attoseconds / 1_000_000_000_000_000)
+        return .milliseconds(Int64.random(in: 0...max(1, millis)))
+    }
+}

@@ -1,0 +1,182 @@
+import ArgumentParser
+import Glibc
+import RecordStore
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `meteo login URL`: remember a meteo-records service and its token, after checking the token there.
+struct LoginCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "login", abstract: "Set up sync with a meteo-records service.",
+        discussion: """
+            The token is read from --token-file, else from standard input when it is not a terminal, else asked \
+            for without echo. It is stored in config.toml, which is made readable by you only.
+            """)
+
+    @Argument(help: "The service's base URL, such as https://records.example.org.")
+    var url: String
+
+    @Option(help: ArgumentHelp("Read the token from this file.", valueName: "path"))
+    var tokenFile: String?
+
+    @Flag(help: "Allow plain http to a host other than this machine (the token travels in clear).")
+    var allowInsecure = false
+
+    func run() async throws {
+        let runtime = try Runtime(overrides: Settings.Overrides())
+        guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
+            Console.error("'\(url)' is not an http:// or https:// URL.")
+            throw ExitStatus.usage
+        }
+        guard allowInsecure || SyncEndpoint.isSafe(url) else {
+            Console.error("Refusing to send a token over plain http to \(url): use https, or add --allow-insecure.")
+            throw ExitStatus.usage
+        }
+        let token = try readToken()
+        let endpoint = SyncEndpoint(baseURL: url, token: token)
+        switch await RecordService.check(endpoint, http: runtime.makeHTTPClient()) {
+        case .success:
+            break
+        case .failure(let error):
+            if case .unreachable = error {
+                Console.warning(error.userMessage + " The token was saved without being checked.")
+            } else {
+                throw ErrorLog.fail(error)
+            }
+        }
+        let path = Paths.configFile(runtime.environment)
+        do {
+            try ConfigFile.update(
+                path: path,
+                [
+                    ("records_url", endpoint.baseURL), ("records_token", token),
+                    ("records_allow_insecure", allowInsecure ? "true" : nil),
+                ])
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+        Console.out("Logged in to \(endpoint.baseURL). Run `meteo sync` to sync now; the screen syncs by itself.")
+    }
+
+    private func readToken() throws -> String {
+        var text: String
+        if let tokenFile {
+            guard let bytes = Console.readFile(tokenFile) else {
+                Console.error("Cannot read the token file \(tokenFile).")
+                throw ExitStatus.usage
+            }
+            text = String(decoding: bytes, as: UTF8.self)
+        } else if isatty(0) == 0 {
+            text = String(decoding: Console.readStandardInput(), as: UTF8.self)
+        } else {
+            text = Self.askWithoutEcho("Token for \(url): ")
+        }
+        text = text.trimmedWhitespace()
+        guard !text.isEmpty, text.count <= 200, !text.contains(where: \.isWhitespace) else {
+            Console.error("The token must be one word of at most 200 characters (see `meteo-records token create`).")
+            throw ExitStatus.usage
+        }
+        return text
+    }
+
+    /// Reads a line from the terminal with echo off, restoring the terminal however the read ends.
+    private static func askWithoutEcho(_ prompt: String) -> String {
+        Console.raw(prompt)
+        var saved = termios()
+        let haveTerminal = tcgetattr(0, &saved) == 0
+        if haveTerminal {
+            var quiet = saved
+            quiet.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(0, TCSANOW, &quiet)
+        }
+        defer {
+            if haveTerminal { tcsetattr(0, TCSANOW, &saved) }
+            Console.raw("\n")
+        }
+        return readLine(strippingNewline: true) ?? ""
+    }
+}
+
+/// `meteo logout`: forget the service and its token; local records stay.
+struct LogoutCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "logout", abstract: "Stop syncing: forget the service and its token (records stay).")
+
+    func run() throws {
+        let runtime = try Runtime(overrides: Settings.Overrides())
+        let path = Paths.configFile(runtime.environment)
+        do {
+            try ConfigFile.update(
+                path: path, [("records_url", nil), ("records_token", nil), ("records_allow_insecure", nil)])
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+        let url = runtime.settings.recordsURL ?? "the record service"
+        Console.out("Logged out of \(url); your records stay on this machine.")
+        if runtime.environment["METEO_RECORDS_URL"] != nil || runtime.environment["METEO_RECORDS_TOKEN"] != nil {
+            Console.warning("METEO_RECORDS_URL or METEO_RECORDS_TOKEN is still set in the environment.")
+        }
+    }
+}
+
+/// `meteo sync`: push local changes, pull the others, say what happened.
+struct SyncCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync", abstract: "Sync kept records with the meteo-records service now.")
+
+    @OptionGroup var display: DisplayOptions
+
+    func run() async throws {
+        let runtime = try display.runtime()
+        let endpoint: SyncEndpoint
+        do {
+            endpoint = try runtime.syncEndpoint()
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+        let store = try runtime.openStore()
+        let syncer = RecordSyncer(store: store, http: runtime.makeHTTPClient(), endpoint: endpoint)
+        do {
+            let summary = try await syncer.run()
+            Console.out(SyncReport.line(summary, ascii: runtime.settings.ascii))
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+    }
+}
+
+/// The one line `meteo sync` prints: "↑ 3 ↓ 12 · up to date".
+enum SyncReport {
+    static func line(_ summary: SyncSummary, ascii: Bool) -> String {
+        var parts = [ascii ? "up \(summary.pushed) down \(summary.pulled)" : "↑ \(summary.pushed) ↓ \(summary.pulled)"]
+        if summary.applied.deleted > 0 { parts.append("\(summary.applied.deleted) deleted elsewhere") }
+        let refused = summary.applied.refused + summary.setAside
+        if refused > 0 { parts.append("\(refused) refused by the service") }
+        parts.append("up to date")
+        return parts.joined(separator: ascii ? " - " : " · ")
+    }
+}
+
+/// Talks to a meteo-records service outside a sync: is this token good there?
+enum RecordService {
+    static func check(_ endpoint: SyncEndpoint, http: any HTTPClient) async -> Result<Void, SyncError> {
+        let request = HTTPRequest(
+            url: endpoint.baseURL + "/v1/records?limit=1", headers: ["Authorization": "Bearer \(endpoint.token)"])
+        do throws(HTTPError) {
+            let response = try await http.send(request)
+            switch response.status {
+            case 200: return .success(())
+            case 401, 403: return .failure(.rejectedToken(url: endpoint.baseURL))
+            case 404, 405, 410: return .failure(.incompatible(url: endpoint.baseURL, status: response.status))
+            default: return .failure(.serverFailed(url: endpoint.baseURL, status: response.status))
+            }
+        } catch {
+            return .failure(.unreachable(url: endpoint.baseURL, reason: RecordSyncer.reason(error)))
+        }
+    }
+}
