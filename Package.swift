@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecordStoreTests",
-            dependencies: ["RecordStore", "WeatherCore", "WeatherTestSupport"]
+            dependencies: ["RecordStore", "RecordAPI", "WeatherCore", "WeatherTestSupport"]
         ),
         .testTarget(
             name: "WeatherTUITests",

@@ -43,7 +43,9 @@ public struct SyncEndpoint: Sendable, Equatable {
         } else {
             host = hostPort.prefix { $0 != ":" }
         }
-        return host == "localhost" || host == "::1" || host.hasPrefix("127.")
+        let octets = host.split(separator: ".", omittingEmptySubsequences: false)
+        let loopbackV4 = octets.count == 4 && octets[0] == "127" && octets.allSatisfy { UInt8($0) != nil }
+        return host == "localhost" || host == "::1" || loopbackV4
     }
 }
 

@@ -22,6 +22,12 @@ public struct AppliedSync: Sendable, Equatable {
     public var deleted = 0
     /// Local records the service refused for good (a different record under the same id).
     public var refused = 0
+
+    public init(added: Int = 0, deleted: Int = 0, refused: Int = 0) {
+        self.added = added
+        self.deleted = deleted
+        self.refused = refused
+    }
 }
 
 /// The sync half of the store: what to push, what was pushed, what was pulled, and where the pull stands.
