@@ -110,6 +110,12 @@ let package = Package(
             dependencies: ["RecordStore", "RecordAPI", "WeatherCore", "WeatherTestSupport"]
         ),
         .testTarget(
+            name: "SyncTests",
+            dependencies: [
+                "RecordStore", "RecordAPI", "WeatherCore", "WeatherTestSupport", "MeteoRecords", "WeatherTUI",
+            ]
+        ),
+        .testTarget(
             name: "WeatherTUITests",
             dependencies: [
                 "WeatherTUI", "WeatherCore", "RecordStore", "WeatherTestSupport", "meteo-fixture-server",

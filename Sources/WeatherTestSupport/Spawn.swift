@@ -8,9 +8,9 @@ public import Foundation
 /// tests' sockets open either.
 public enum Spawn {
     /// The exit status and standard output (standard error when `mergeErrors`) of `arguments`.
-    public static func run(_ executable: String, _ arguments: [String], mergeErrors: Bool = false) throws -> (
-        status: Int32, output: String
-    ) {
+    public static func run(
+        _ executable: String, _ arguments: [String], mergeErrors: Bool = false, environment: [String: String]? = nil
+    ) throws -> (status: Int32, output: String) {
         var fds: [Int32] = [0, 0]
         guard pipe(&fds) == 0 else { throw POSIXError(.EIO) }
         var actions = posix_spawn_file_actions_t()
@@ -26,8 +26,15 @@ public enum Spawn {
         meteo_spawn_close_from(&actions, 3)
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { for pointer in argv { free(pointer) } }
+        let envp = environment.map { $0.map { strdup("\($0.key)=\($0.value)") } + [nil] }
+        defer { for pointer in envp ?? [] { free(pointer) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+        let spawned =
+            if let envp {
+                posix_spawnp(&pid, executable, &actions, nil, argv, envp)
+            } else {
+                posix_spawnp(&pid, executable, &actions, nil, argv, environ)
+            }
         close(fds[1])
         guard spawned == 0 else {
             close(fds[0])

@@ -34,7 +34,9 @@ import WeatherTestSupport
         _ = try store.applySync(
             sent: pending, results: results(pending, .created), pulled: [], cursor: "c1", now: Date())
         let next = try store.pendingChanges(limit: 10).changes
-        #expect(next.map(\.change) == [WireChange(tombstone: C.record(2).id, deletedAt: next.first?.change.deletedAt ?? "")])
+        #expect(
+            next.map(\.change) == [WireChange(tombstone: C.record(2).id, deletedAt: next.first?.change.deletedAt ?? "")]
+        )
         #expect(next.first?.change.isTombstone == true)
         _ = try store.applySync(sent: next, results: results(next, .deleted), pulled: [], cursor: "c2", now: Date())
         #expect(try store.pendingCount() == 0)
@@ -75,7 +77,9 @@ import WeatherTestSupport
         let pending = try store.pendingChanges(limit: 10).changes
         let applied = try store.applySync(
             sent: pending,
-            results: [PushResult(id: C.record(1).id, status: .deleted), PushResult(id: C.record(2).id, status: .conflict)],
+            results: [
+                PushResult(id: C.record(1).id, status: .deleted), PushResult(id: C.record(2).id, status: .conflict),
+            ],
             pulled: [], cursor: "c", now: Date())
         #expect(applied.deleted == 1 && applied.refused == 1)
         #expect(try store.count(placePrefix: nil) == 1)
@@ -90,9 +94,11 @@ import WeatherTestSupport
 
         _ = try store.delete(idPrefix: C.record(2).id, at: Date())
         let pending = try store.pendingChanges(limit: 10).changes
-        _ = try store.applySync(sent: pending, results: results(pending, .created).enumerated().map { index, result in
-            pending[index].change.isTombstone ? PushResult(id: result.id, status: .deleted) : result
-        }, pulled: [], cursor: "c", now: Date())
+        _ = try store.applySync(
+            sent: pending,
+            results: results(pending, .created).enumerated().map { index, result in
+                pending[index].change.isTombstone ? PushResult(id: result.id, status: .deleted) : result
+            }, pulled: [], cursor: "c", now: Date())
         let restored = try #require(try store.undoLastDelete())
         #expect(restored.id != C.record(2).id)
         #expect(restored.place == C.record(2).place && restored.recordedAt == C.record(2).recordedAt)
@@ -113,7 +119,9 @@ import WeatherTestSupport
         #expect(!SyncEndpoint.isSafe("http://127.0.0.1.evil.org"))
         #expect(!SyncEndpoint.isSafe("ftp://x"))
         #expect(SyncEndpoint(baseURL: "https://a/", token: "t").baseURL == "https://a")
-        #expect(SyncEndpoint(baseURL: "https://a", token: "t").account != SyncEndpoint(baseURL: "https://a", token: "u").account)
+        #expect(
+            SyncEndpoint(baseURL: "https://a", token: "t").account
+                != SyncEndpoint(baseURL: "https://a", token: "u").account)
         let syncer = RecordSyncer(
             store: store, http: CurlHTTPClient(), endpoint: SyncEndpoint(baseURL: "https://a", token: "t"))
         #expect(syncer.delay(attempt: 1, retryAfter: 7) == .seconds(7))
