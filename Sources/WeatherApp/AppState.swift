@@ -20,6 +20,10 @@ public enum AppEvent: Sendable {
     case recordDeleted(WeatherRecord, total: Int)
     case recordRestored(WeatherRecord?, total: Int)
     case storeFailed(message: String)
+    /// A sync round ended; `changed` when records arrived or were deleted from elsewhere.
+    case syncFinished(changed: Bool, waiting: Int)
+    /// A sync round failed; `offline` when the service could not be reached (or failed), not when it refused.
+    case syncFailed(message: String, offline: Bool, waiting: Int)
 }
 
 /// Work for the effect runner; its results come back as events.
@@ -31,6 +35,8 @@ public enum Effect: Sendable, Equatable {
     case deleteRecord(id: String)
     case undoDelete
     case loadHistory(before: String?, limit: Int)
+    /// Push local changes and pull the others, in the background.
+    case sync
     case quit
 }
 
@@ -68,6 +74,29 @@ public struct AppState: Sendable {
         case error(String)
     }
 
+    /// Background sync with the record service, when it is set up.
+    public struct Sync: Sendable, Equatable {
+        /// What the status line says about sync.
+        public enum Indicator: Sendable, Equatable {
+            case syncing
+            case synced
+            case offline(waiting: Int)
+            case failed
+        }
+
+        public var indicator = Indicator.syncing
+        /// Seconds between background rounds when nothing else asks for one.
+        public var interval: TimeInterval
+        public var lastAttempt: Date?
+        public var running = false
+        /// Another round was asked for while one ran.
+        public var again = false
+
+        public init(interval: TimeInterval) {
+            self.interval = interval
+        }
+    }
+
     /// A box drawn over the panes.
     public enum Overlay: Sendable, Equatable {
         case pickList([Place], selected: Int)
@@ -81,6 +110,8 @@ public struct AppState: Sendable {
     public var result: Result?
     public var history = History()
     public var status = Status.idle
+    /// `nil` when sync is not set up.
+    public var sync: Sync?
     public var units: Units
     public var language: Language
     public var ascii: Bool
@@ -106,8 +137,23 @@ public struct AppState: Sendable {
     }
 
     /// What to do before the first frame: read the history (no network call).
-    public func start() -> [Effect] {
-        [.loadHistory(before: nil, limit: Self.pageSize)]
+    public mutating func start() -> [Effect] {
+        [.loadHistory(before: nil, limit: Self.pageSize)] + requestSync()
+    }
+
+    /// A sync round now, or right after the one running; nothing when sync is not set up.
+    public mutating func requestSync() -> [Effect] {
+        guard var sync else { return [] }
+        defer { self.sync = sync }
+        if sync.running {
+            sync.again = true
+            return []
+        }
+        sync.running = true
+        sync.again = false
+        sync.lastAttempt = now
+        sync.indicator = .syncing
+        return [.sync]
     }
 
     /// Applies `event` and returns the work it calls for. Pure: no I/O, no clock, no randomness.
@@ -121,6 +167,9 @@ public struct AppState: Sendable {
         case .tick(let date):
             now = date
             if case .working = status { spinner += 1 }
+            if let sync, !sync.running, now.timeIntervalSince(sync.lastAttempt ?? .distantPast) >= sync.interval {
+                return requestSync()
+            }
             return []
         case .placesFound(let places, let text, let requestID):
             guard requestID == activeRequest else { return [] }
@@ -174,7 +223,7 @@ public struct AppState: Sendable {
             history.selected = focus == .history ? history.selected + 1 : 0
             scrollHistory()
             status = .info("Recorded \(record.place.name) (\(record.id.prefix(8))).")
-            return []
+            return requestSync()
         case .recordDeleted(let record, let total):
             if let index = history.records.firstIndex(where: { $0.id == record.id }) {
                 history.records.remove(at: index)
@@ -183,18 +232,36 @@ public struct AppState: Sendable {
             history.selected = min(history.selected, max(0, history.records.count - 1))
             scrollHistory()
             status = .info("Deleted \(record.place.name) (\(record.id.prefix(8))). Press u to undo.")
-            return moreHistoryIfNeeded()
+            return moreHistoryIfNeeded() + requestSync()
         case .recordRestored(let record, _):
             guard let record else {
                 status = .info("Nothing to undo.")
                 return []
             }
             status = .info("Restored \(record.place.name) (\(record.id.prefix(8))).")
-            return [.loadHistory(before: nil, limit: max(Self.pageSize, history.records.count + 1))]
+            return [.loadHistory(before: nil, limit: max(Self.pageSize, history.records.count + 1))] + requestSync()
         case .storeFailed(let message):
             history.loadingMore = false
             if !history.loaded { history.unavailable = true }
             status = .error(message)
+            return []
+        case .syncFinished(let changed, let waiting):
+            guard var sync else { return [] }
+            sync.running = false
+            sync.indicator = waiting == 0 ? .synced : .offline(waiting: waiting)
+            self.sync = sync
+            // Records from other devices appear without a key press.
+            let reload: [Effect] =
+                changed ? [.loadHistory(before: nil, limit: max(Self.pageSize, history.records.count))] : []
+            return reload + (sync.again ? requestSync() : [])
+        case .syncFailed(let message, let offline, let waiting):
+            guard var sync else { return [] }
+            sync.running = false
+            sync.again = false
+            sync.indicator = offline ? .offline(waiting: waiting) : .failed
+            self.sync = sync
+            // Offline is normal life and the status line's corner says so; a refusal needs the person.
+            if !offline, status == .idle || isInfo(status) { status = .warning(message) }
             return []
         }
     }
@@ -332,6 +399,11 @@ public struct AppState: Sendable {
         guard let active = activeRequest else { return [] }
         activeRequest = nil
         return [.cancelRequest(active)]
+    }
+
+    private func isInfo(_ status: Status) -> Bool {
+        if case .info = status { return true }
+        return false
     }
 
     private mutating func quit() -> [Effect] {

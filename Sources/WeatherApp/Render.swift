@@ -271,7 +271,22 @@ struct Renderer {
     mutating func drawStatus() {
         let y = layout.statusRow
         let unitsText = state.units == .metric ? "°C" : "°F"
-        let right = " " + unitsText + " "
+        var right = " " + unitsText + " "
+        if let sync = state.sync {
+            let text = syncText(sync.indicator)
+            let syncWidth = DisplayWidth.of(text) + 1
+            if state.size.width - syncWidth - DisplayWidth.of(right) >= 20 {
+                let style: Style =
+                    switch sync.indicator {
+                    case .failed: .error
+                    case .offline: .warning
+                    case .synced, .syncing: .muted
+                    }
+                screen.put(
+                    text + " ", x: state.size.width - DisplayWidth.of(right) - syncWidth, y: y, style: style)
+                right = " " + text + right
+            }
+        }
         let width = state.size.width - DisplayWidth.of(right)
         switch state.status {
         case .idle: break
@@ -285,7 +300,17 @@ struct Renderer {
         case .error(let text):
             screen.put(" " + DisplayWidth.clip(text, to: width - 1), x: 0, y: y, style: .error, width: width)
         }
-        screen.put(right, x: width, y: y, style: .muted)
+        screen.put(" " + unitsText + " ", x: state.size.width - DisplayWidth.of(unitsText) - 2, y: y, style: .muted)
+    }
+
+    func syncText(_ indicator: AppState.Sync.Indicator) -> String {
+        switch indicator {
+        case .syncing: state.ascii ? "syncing" : "⟳ syncing"
+        case .synced: state.ascii ? "synced" : "✓ synced"
+        case .offline(let waiting) where waiting > 0: "offline (\(waiting) waiting)"
+        case .offline: "offline"
+        case .failed: state.ascii ? "sync error" : "✗ sync error"
+        }
     }
 
     mutating func drawFooter() {

@@ -11,7 +11,44 @@ import WeatherCore
     }
 
     @Test func startReadsHistoryBeforeAnythingElse() {
-        #expect(Samples.state().start() == [.loadHistory(before: nil, limit: AppState.pageSize)])
+        var state = Samples.state()
+        #expect(state.start() == [.loadHistory(before: nil, limit: AppState.pageSize)])
+        state.sync = AppState.Sync(interval: 60)
+        #expect(state.start() == [.loadHistory(before: nil, limit: AppState.pageSize), .sync])
+    }
+
+    @Test func syncRunsAfterChangesAndOnItsIntervalOneRoundAtATime() {
+        var state = Samples.state()
+        state.sync = AppState.Sync(interval: 60)
+        #expect(state.requestSync() == [.sync])
+        #expect(state.sync?.indicator == .syncing)
+        // A record kept while a round runs asks for another round after it, not a second one now.
+        let record = Samples.record(1)
+        #expect(state.handle(.recordSaved(record, total: 1)) == [])
+        #expect(state.sync?.again == true)
+        #expect(state.handle(.syncFinished(changed: false, waiting: 1)) == [.sync])
+        // Records from elsewhere: the history is read again, no key pressed.
+        #expect(
+            state.handle(.syncFinished(changed: true, waiting: 0))
+                == [.loadHistory(before: nil, limit: AppState.pageSize)])
+        #expect(state.sync?.indicator == .synced)
+        // The interval: nothing before it has passed, a round after.
+        let start = state.now
+        #expect(state.handle(.tick(start.addingTimeInterval(30))) == [])
+        #expect(state.handle(.tick(start.addingTimeInterval(61))) == [.sync])
+        // Offline is shown in the corner only; a refusal also on the status line.
+        #expect(state.handle(.syncFailed(message: "down", offline: true, waiting: 3)) == [])
+        #expect(state.sync?.indicator == .offline(waiting: 3))
+        #expect(
+            state.status == .idle || state.status == .info("Recorded \(record.place.name) (\(record.id.prefix(8)))."))
+        _ = state.requestSync()
+        _ = state.handle(.syncFailed(message: "The token was rejected.", offline: false, waiting: 3))
+        #expect(state.sync?.indicator == .failed)
+        #expect(state.status == .warning("The token was rejected."))
+        // Without sync set up, nothing of it happens.
+        var plain = Samples.state()
+        #expect(plain.handle(.recordSaved(record, total: 1)) == [])
+        #expect(plain.handle(.syncFinished(changed: true, waiting: 0)) == [])
     }
 
     @Test func typingEditsTheSearchBarAndCommandLettersAreText() {

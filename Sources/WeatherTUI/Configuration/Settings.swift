@@ -19,6 +19,8 @@ struct Settings: Sendable, Equatable {
     var recordsToken: String?
     /// Plain http to a host other than this machine, allowed by `meteo login --allow-insecure`.
     var recordsAllowInsecure = false
+    /// Seconds between the screen's background syncs.
+    var syncInterval: Double = 180
 
     /// One setting: its key in config.toml and the environment variable that overrides it.
     struct Key: Sendable, Hashable {
@@ -36,7 +38,7 @@ struct Settings: Sendable, Equatable {
     static let keys: [Key] = [
         Key("units"), Key("lang"), Key("provider"), Key("geocoding_url"), Key("forecast_url"), Key("owm_url"),
         Key("owm_api_key", secret: true), Key("connect_timeout"), Key("timeout"), Key("ascii"), Key("place"),
-        Key("records_url"), Key("records_token", secret: true), Key("records_allow_insecure"),
+        Key("records_url"), Key("records_token", secret: true), Key("records_allow_insecure"), Key("sync_interval"),
     ]
 
     /// Flag values, which win over everything else; `nil` means "not given".
@@ -97,6 +99,12 @@ struct Settings: Sendable, Equatable {
             settings[keyPath: path] = value
         }
         settings.owmAPIKey = text("owm_api_key").flatMap { $0.isEmpty ? nil : $0 }
+        if let value = text("sync_interval") {
+            guard let seconds = Double(value), seconds >= 1, seconds <= 86_400 else {
+                throw invalid("sync_interval", "a number of seconds between 1 and 86400")
+            }
+            settings.syncInterval = seconds
+        }
         for (key, path) in [("connect_timeout", \Settings.connectTimeout), ("timeout", \Settings.timeout)] {
             guard let value = text(key) else { continue }
             guard let seconds = Double(value), seconds > 0, seconds <= 600 else {

@@ -17,16 +17,19 @@ final class EffectRunner: Sendable {
     private let provider: any WeatherProvider
     private let lookup: WeatherLookup
     private let store: (any RecordStore)?
+    private let syncer: RecordSyncer?
     private let send: @Sendable (AppEvent) -> Void
     private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
+    private let syncTask = Mutex<Task<Void, Never>?>(nil)
 
     init(
-        provider: any WeatherProvider, cache: ForecastCache?, store: (any RecordStore)?,
+        provider: any WeatherProvider, cache: ForecastCache?, store: (any RecordStore)?, syncer: RecordSyncer? = nil,
         send: @escaping @Sendable (AppEvent) -> Void
     ) {
         self.provider = provider
         self.lookup = WeatherLookup(provider: provider, cache: cache)
         self.store = store
+        self.syncer = syncer
         self.send = send
     }
 
@@ -79,12 +82,37 @@ final class EffectRunner: Sendable {
             }
         case .loadHistory(let before, let limit):
             withStore { store in try Self.historyEvent(store, before: before, limit: limit) }
+        case .sync:
+            guard let syncer else { return }
+            // The core runs one round at a time; the task never touches the screen, only sends an event.
+            let task = Task.detached { [send] in
+                let event: AppEvent
+                do throws(SyncError) {
+                    let summary = try await syncer.run()
+                    let waiting = (try? syncer.store.pendingCount()) ?? 0
+                    event = .syncFinished(
+                        changed: summary.applied.added + summary.applied.deleted > 0, waiting: waiting)
+                } catch {
+                    ErrorLog.note(error)
+                    let offline: Bool
+                    switch error {
+                    case .unreachable, .serverFailed: offline = true
+                    default: offline = false
+                    }
+                    event = .syncFailed(
+                        message: error.userMessage, offline: offline,
+                        waiting: (try? syncer.store.pendingCount()) ?? 0)
+                }
+                send(event)
+            }
+            syncTask.withLock { $0 = task }
         case .quit:
             let running = tasks.withLock { tasks in
                 defer { tasks.removeAll() }
                 return Array(tasks.values)
             }
             for task in running { task.cancel() }
+            syncTask.withLock { $0 }?.cancel()
         }
     }
 

@@ -28,7 +28,7 @@ struct InteractiveCommand: ParsableCommand {
         let runtime = try display.runtime()
         let environment = runtime.environment
         var storeProblem: String?
-        var store: (any RecordStore)?
+        var store: SQLiteRecordStore?
         do {
             store = try SQLiteRecordStore(path: SQLiteRecordStore.defaultPath(environment: environment))
         } catch {
@@ -36,10 +36,21 @@ struct InteractiveCommand: ParsableCommand {
             storeProblem = error.userMessage
         }
         let queue = EventQueue()
-        let provider = runtime.makeProvider(http: runtime.makeHTTPClient())
+        let http = runtime.makeHTTPClient()
+        let provider = runtime.makeProvider(http: http)
+        // Sync runs only when it is set up; a sync that is set up wrongly says so on the status line.
+        var syncer: RecordSyncer?
+        var syncProblem: SyncError?
+        if let store {
+            do throws(SyncError) {
+                syncer = RecordSyncer(store: store, http: http, endpoint: try runtime.syncEndpoint())
+            } catch {
+                if error != .notConfigured { syncProblem = error }
+            }
+        }
         let runner = EffectRunner(
             provider: provider, cache: ForecastCache(directory: runtime.settings.cacheDirectory), store: store,
-            send: queue.push)
+            syncer: syncer, send: queue.push)
         let color = (environment["NO_COLOR"] ?? "").isEmpty
         let signals = TerminationSignals()
         let terminal = CursesTerminal(color: color)
@@ -48,17 +59,20 @@ struct InteractiveCommand: ParsableCommand {
         var state = AppState(
             size: terminal.size, units: runtime.settings.units, language: runtime.settings.language,
             ascii: runtime.settings.ascii, now: now, localOffset: LocalClock.offset(at: now))
+        if syncer != nil { state.sync = AppState.Sync(interval: runtime.settings.syncInterval) }
         // History is read before the first frame and before any network call.
         if let storeProblem {
             _ = state.handle(.storeFailed(message: storeProblem))
         } else {
             _ = state.handle(runner.loadHistoryNow(limit: AppState.pageSize))
         }
+        if let syncProblem { state.status = .warning(syncProblem.userMessage) }
         var drawn = render(state)
         terminal.draw(drawn)
         if environment["METEO_EXIT_AFTER_FIRST_FRAME"] == "1" { return }
         // The first search should not wait for libcurl to load: load it now, behind the first frame.
         CurlHTTPClient.preload()
+        for effect in state.requestSync() { runner.run(effect) }
 
         var lastTick = ContinuousClock.now
         loop: while !signals.received {
