@@ -3,11 +3,14 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the benchmarks need.
 APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libncurses-dev pkg-config sqlite3 tmux openssl curl hyperfine time python3 \
-  postgresql-15
+  python3-venv postgresql-15 docker-compose wrk
+# Python tools from PyPI, pinned, in a virtual environment of the project's own (.build-tools, ignored by git).
+PY_TOOLS := schemathesis==4.32.5 yamllint==1.38.0 kubernetes-validate==1.37.0
+TOOLS := .build-tools
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 ARGS ?=
 
-.PHONY: deps build release run test lint format bench clean
+.PHONY: deps tools build release run test lint format bench clean
 
 deps:
 	@missing=""; \
@@ -17,6 +20,13 @@ deps:
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+tools: deps
+	@if [ "$$(cat $(TOOLS)/installed 2>/dev/null)" != "$(PY_TOOLS)" ]; then \
+	  echo "Installing into $(TOOLS): $(PY_TOOLS)"; \
+	  python3 -m venv $(TOOLS) && $(TOOLS)/bin/pip install -q --disable-pip-version-check $(PY_TOOLS) \
+	    && echo "$(PY_TOOLS)" > $(TOOLS)/installed; \
 	fi
 
 build: deps
@@ -35,9 +45,12 @@ format:
 	$(SWIFT) format format -i -r Sources Tests Package.swift
 
 # CI (CI=true) must replay the recorded real API answers, so their absence fails there.
-test: deps lint
+# One throwaway PostgreSQL serves the Swift suites and the fuzzing of the live service against its spec.
+test: deps tools lint
 	$(SWIFT) build --build-tests
-	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} scripts/with-postgres.sh $(SWIFT) test --disable-xctest
+	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/check-deploy.sh
+	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/with-postgres.sh \
+	  bash -c '$(SWIFT) test --disable-xctest && scripts/fuzz-api.sh "$$($(SWIFT) build --show-bin-path)" 25'
 
 bench: deps
 	bench/run.sh
