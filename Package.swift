@@ -87,7 +87,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "meteo-bench",
-            dependencies: ["RecordStore", "WeatherCore", "CSQLite"]
+            dependencies: ["RecordStore", "RecordAPI", "WeatherCore", "CSQLite"]
         ),
         .testTarget(
             name: "WeatherCoreTests",

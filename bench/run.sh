@@ -6,8 +6,9 @@ mkdir -p bench/results
 swift build -c release --static-swift-stdlib --product meteo
 swift build -c release --static-swift-stdlib --product meteo-fixture-server
 swift build -c release --static-swift-stdlib --product meteo-bench
+swift build -c release --static-swift-stdlib --product meteo-records
 
-sections=(now store tui)
+sections=(now store tui records sync)
 for section in "${sections[@]}"; do
   "bench/$section.sh" > "bench/results/$section.md"
 done

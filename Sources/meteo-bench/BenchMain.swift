@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import RecordAPI
 import RecordStore
 import WeatherCore
 
@@ -8,9 +9,11 @@ import WeatherCore
 /// - `insert N DIR`: N durable inserts through `SQLiteRecordStore`, then N through the raw SQLite C API with
 ///   the same pragmas and schema, each insert its own transaction; prints `store_ms raw_ms`.
 /// - `populate PATH N`: a store with N records (for the history benchmark).
+/// - `naive-upload PATH URL TOKEN`: every record of the store sent with its own `PUT /v1/records/{id}`, one after
+///   the other over one kept-alive connection (the baseline of the sync benchmark); prints `requests ms`.
 @main
 enum BenchMain {
-    static func main() throws {
+    static func main() async throws {
         let arguments = CommandLine.arguments
         switch arguments.dropFirst().first {
         case "insert":
@@ -28,13 +31,38 @@ enum BenchMain {
                 }
             }
             _ = try store.importRecords(batch)
+        case "naive-upload":
+            guard arguments.count == 5 else { usage() }
+            try await naiveUpload(store: arguments[2], url: arguments[3], token: arguments[4])
         default:
             usage()
         }
     }
 
+    static func naiveUpload(store path: String, url: String, token: String) async throws {
+        let store = try SQLiteRecordStore(path: path)
+        let records = try store.allRecords()
+        let http = CurlHTTPClient()
+        let encoder = JSONEncoder()
+        let started = ContinuousClock.now
+        for record in records {
+            let response = try await http.send(
+                HTTPRequest(
+                    method: "PUT", url: url + "/v1/records/" + record.id,
+                    headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"],
+                    body: try encoder.encode(record.wire)))
+            guard response.status == 201 || response.status == 200 else {
+                FileHandle.standardError.write(Data("naive-upload: HTTP \(response.status)\n".utf8))
+                exit(1)
+            }
+        }
+        let elapsed = ContinuousClock.now - started
+        let millis = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        print(records.count, String(format: "%.0f", millis))
+    }
+
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: meteo-bench insert N DIR | populate PATH N\n".utf8))
+        FileHandle.standardError.write(Data("usage: meteo-bench insert N DIR | populate PATH N | naive-upload PATH URL TOKEN\n".utf8))
         exit(64)
     }
 
