@@ -12,7 +12,7 @@ http_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1",
 cleanup() {
   [ -n "${server:-}" ] && kill "$server" 2> /dev/null || true
   scripts/pg-cluster.sh stop "$work/pg" > /dev/null 2>&1 || true
-  rm -rf "$work"
+  [ -n "${KEEP:-}" ] || rm -rf "$work"
 }
 trap cleanup EXIT
 scripts/pg-cluster.sh init "$work/pg" > /dev/null
@@ -32,10 +32,11 @@ psql_ -c "
   FROM (SELECT gen_random_uuid() AS id, timestamptz '2026-01-01' + i * interval '1 minute' AS at
         FROM generate_series(1, 10000) i) AS rows"
 psql_ -c "VACUUM ANALYZE record" > /dev/null
-METEO_RECORDS_PORT=$http_port METEO_RECORDS_RATE_LIMIT=100000000 METEO_RECORDS_POOL_SIZE=16 \
+METEO_RECORDS_PORT=$http_port METEO_RECORDS_RATE_LIMIT=1000000 METEO_RECORDS_POOL_SIZE=16 \
   .build/release/meteo-records serve > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null || { cat "$work/serve.log" >&2; exit 1; }
 
 cat > "$work/wrk.lua" <<LUA
 local token = "$token"
@@ -105,7 +106,7 @@ print("| scenario | service req/s | p50 | p99 | non-2xx | pgbench tps | service 
 print("|---|---|---|---|---|---|---|")
 worst = None
 for name, service, pg in rows:
-    rps, p50, p99, errors, _ = service.split()
+    rps, p50, p99, errors = service.split()[:4]
     ratio = float(rps) / float(pg)
     worst = ratio if worst is None else min(worst, ratio)
     print(f"| {name} | {float(rps):,.0f} | {float(p50):.1f} ms | {float(p99):.1f} ms | {errors} | {float(pg):,.0f} | {ratio:.2f} |")

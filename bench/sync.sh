@@ -21,9 +21,10 @@ export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disabl
 .build/release/meteo-records migrate > /dev/null 2>&1
 token=$(.build/release/meteo-records token create bench 2> /dev/null | grep -o 'mr_[0-9a-f]*')
 naive_token=$(.build/release/meteo-records token create naive 2> /dev/null | grep -o 'mr_[0-9a-f]*')
-METEO_RECORDS_PORT=$http_port METEO_RECORDS_RATE_LIMIT=100000000 .build/release/meteo-records serve > "$work/serve.log" 2>&1 &
+METEO_RECORDS_PORT=$http_port METEO_RECORDS_RATE_LIMIT=1000000 .build/release/meteo-records serve > "$work/serve.log" 2>&1 &
 server=$!
 for _ in $(seq 100); do curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null && break; sleep 0.1; done
+curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null || { cat "$work/serve.log" >&2; exit 1; }
 url="http://127.0.0.1:$http_port"
 
 mkdir -p "$work/up" "$work/down"

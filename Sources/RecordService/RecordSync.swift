@@ -38,12 +38,38 @@ public struct ChangeCursor: Sendable, Equatable, Comparable {
     }
 }
 
+/// One pulled change: a record as its stored JSON, or a tombstone.
+public struct PulledChange: Sendable, Equatable {
+    public var id: String
+    /// The record's JSON as stored (validated when written); `nil` for a tombstone.
+    public var body: String?
+    public var deletedAt: String?
+
+    /// `WireChange`'s JSON, written without decoding the record.
+    public var json: String {
+        let record = body ?? "null"
+        let deleted = deletedAt.map { "\"\($0)\"" } ?? "null"  // RFC 3339: nothing to escape
+        return "{\"deleted_at\":\(deleted),\"id\":\"\(id)\",\"record\":\(record)}"
+    }
+}
+
 /// One page of pulled changes.
 public struct PulledChanges: Sendable, Equatable {
-    public var changes: [WireChange]
+    public var items: [PulledChange]
     public var cursor: ChangeCursor
     /// More changes wait after `cursor`, or some have committed but are not final yet.
     public var more: Bool
+
+    /// The changes, decoded (for tests and tools; the route sends `items` as they are).
+    public var changes: [WireChange] {
+        items.compactMap { item in
+            if let deletedAt = item.deletedAt { return WireChange(tombstone: item.id, deletedAt: deletedAt) }
+            guard let body = item.body,
+                let record = try? JSONDecoder().decode(WireRecord.self, from: Data(body.utf8))
+            else { return nil }
+            return WireChange(record: record)
+        }
+    }
 }
 
 extension PostgresRecordRepository {
@@ -160,7 +186,7 @@ extension PostgresRecordRepository {
                 AND change_txid < \(horizon) AND origin IS DISTINCT FROM \(device)
             ORDER BY change_txid, change_seq LIMIT \(limit + 1)
             """, logger: logger)
-        var changes: [WireChange] = []
+        var changes: [PulledChange] = []
         var last = cursor
         var full = false
         for try await (id, body, deletedAt, transaction, sequence) in rows.decode(
@@ -172,9 +198,9 @@ extension PostgresRecordRepository {
             }
             let text = id.uuidString.lowercased()
             if let deletedAt {
-                changes.append(WireChange(tombstone: text, deletedAt: Timestamp.format(deletedAt)))
+                changes.append(PulledChange(id: text, body: nil, deletedAt: Timestamp.format(deletedAt)))
             } else if let body {
-                changes.append(WireChange(record: try Self.decode(body)))
+                changes.append(PulledChange(id: text, body: body, deletedAt: nil))
             }
             last = ChangeCursor(transaction: transaction, sequence: sequence)
         }
@@ -202,6 +228,6 @@ extension PostgresRecordRepository {
                 pending = true
             }
         }
-        return PulledChanges(changes: changes, cursor: last, more: full || pending)
+        return PulledChanges(items: changes, cursor: last, more: full || pending)
     }
 }

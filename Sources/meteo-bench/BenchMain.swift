@@ -62,7 +62,8 @@ enum BenchMain {
     }
 
     static func usage() -> Never {
-        FileHandle.standardError.write(Data("usage: meteo-bench insert N DIR | populate PATH N | naive-upload PATH URL TOKEN\n".utf8))
+        FileHandle.standardError.write(
+            Data("usage: meteo-bench insert N DIR | populate PATH N | naive-upload PATH URL TOKEN\n".utf8))
         exit(64)
     }
 
