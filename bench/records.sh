@@ -5,23 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION=${DURATION:-10}
-work=$(mktemp -d /tmp/meteo-bench-records.XXXXXX)
-chmod 755 "$work"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-http_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2> /dev/null || true
-  scripts/pg-cluster.sh stop "$work/pg" > /dev/null 2>&1 || true
-  [ -n "${KEEP:-}" ] || rm -rf "$work"
-}
-trap cleanup EXIT
-scripts/pg-cluster.sh init "$work/pg" > /dev/null
-scripts/pg-cluster.sh start "$work/pg" "$port" > /dev/null
-psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA "$@"; }
-export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-.build/release/meteo-records migrate > /dev/null 2>&1
-token=$(.build/release/meteo-records token create bench 2> /dev/null | grep -o 'mr_[0-9a-f]*')
+. bench/service-stack.sh
+token=$(service_token bench)
 hash=$(printf %s "$token" | sha256sum | cut -d' ' -f1)
+psql_() { psql -h 127.0.0.1 -p "$port" -U postgres -d postgres -qtA "$@"; }
 # 10,000 records for the user, each body a valid record whose id is its row's.
 psql_ -c "
   INSERT INTO record (user_id, id, body, recorded_at)
@@ -32,11 +19,7 @@ psql_ -c "
   FROM (SELECT gen_random_uuid() AS id, timestamptz '2026-01-01' + i * interval '1 minute' AS at
         FROM generate_series(1, 10000) i) AS rows"
 psql_ -c "VACUUM ANALYZE record" > /dev/null
-METEO_RECORDS_PORT=$http_port METEO_RECORDS_RATE_LIMIT=1000000 METEO_RECORDS_POOL_SIZE=16 \
-  .build/release/meteo-records serve > "$work/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null && break; sleep 0.1; done
-curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null || { cat "$work/serve.log" >&2; exit 1; }
+start_service
 
 cat > "$work/wrk.lua" <<LUA
 local token = "$token"

@@ -5,27 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${COUNT:-10000}
-work=$(mktemp -d /tmp/meteo-bench-sync.XXXXXX)
-chmod 755 "$work"
-port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-http_port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-cleanup() {
-  [ -n "${server:-}" ] && kill "$server" 2> /dev/null || true
-  scripts/pg-cluster.sh stop "$work/pg" > /dev/null 2>&1 || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-scripts/pg-cluster.sh init "$work/pg" > /dev/null
-scripts/pg-cluster.sh start "$work/pg" "$port" > /dev/null
-export DATABASE_URL="postgres://postgres@127.0.0.1:$port/postgres?sslmode=disable"
-.build/release/meteo-records migrate > /dev/null 2>&1
-token=$(.build/release/meteo-records token create bench 2> /dev/null | grep -o 'mr_[0-9a-f]*')
-naive_token=$(.build/release/meteo-records token create naive 2> /dev/null | grep -o 'mr_[0-9a-f]*')
-METEO_RECORDS_PORT=$http_port METEO_RECORDS_RATE_LIMIT=1000000 .build/release/meteo-records serve > "$work/serve.log" 2>&1 &
-server=$!
-for _ in $(seq 100); do curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null && break; sleep 0.1; done
-curl -sf "http://127.0.0.1:$http_port/healthz" > /dev/null || { cat "$work/serve.log" >&2; exit 1; }
-url="http://127.0.0.1:$http_port"
+. bench/service-stack.sh
+token=$(service_token bench)
+naive_token=$(service_token naive)
+start_service
 
 mkdir -p "$work/up" "$work/down"
 .build/release/meteo-bench populate "$work/up/records.sqlite" "$COUNT"

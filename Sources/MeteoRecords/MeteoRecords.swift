@@ -49,7 +49,11 @@ struct ServiceOptions: ParsableArguments {
     {
         let configuration = try configuration()
         let logger = logger
-        let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
+        // The pool's own chatter is not for a one-shot command (its run task may start a moment after the
+        // first query, which it would warn about); failures still arrive as thrown errors.
+        var poolLogger = logger
+        poolLogger.logLevel = .error
+        let client = PostgresClient(configuration: configuration.database, backgroundLogger: poolLogger)
         return try await withThrowingTaskGroup(of: T?.self) { group in
             group.addTask {
                 await client.run()

@@ -36,6 +36,19 @@ public struct WireChange: Codable, Sendable, Hashable {
         try container.encode(deletedAt, forKey: .deletedAt)
     }
 
+    /// The change as JSON, by hand (see `WireRecord.json`).
+    public var json: String {
+        var out = JSONText()
+        out.raw("{\"deleted_at\":")
+        out.string(deletedAt)
+        out.raw(",\"id\":")
+        out.string(id)
+        out.raw(",\"record\":")
+        out.raw(record?.json ?? "null")
+        out.raw("}")
+        return out.text
+    }
+
     /// What is wrong with this change, its fields named under `prefix`.
     public func problems(prefix: String) -> [FieldProblem] {
         var problems: [FieldProblem] = []
@@ -80,6 +93,21 @@ public struct SyncRequest: Codable, Sendable, Hashable {
         self.cursor = cursor
         self.limit = limit
         self.device = device
+    }
+
+    /// The request as JSON, by hand (see `WireRecord.json`).
+    public var json: String {
+        var out = JSONText()
+        out.raw("{\"changes\":[")
+        out.raw(changes.map(\.json).joined(separator: ","))
+        out.raw("],\"cursor\":")
+        out.string(cursor)
+        out.raw(",\"device\":")
+        out.string(device)
+        out.raw(",\"limit\":")
+        out.number(limit.map(Double.init))
+        out.raw("}")
+        return out.text
     }
 
     /// What is wrong with this request, field by field.

@@ -33,7 +33,7 @@ public struct PostgresRecordRepository: Sendable {
             guard let id = UUID(uuidString: record.id), let recordedAt = Timestamp.parse(record.recordedAt) else {
                 throw APIError.invalid(field: "id", message: "must be a UUID")
             }
-            let body = try Self.canonicalJSON(record)
+            let body = Self.canonicalJSON(record)
             let inserted = try await client.query(
                 """
                 INSERT INTO record (user_id, id, body, recorded_at) VALUES (\(user), \(id), \(body)::jsonb, \(recordedAt))
@@ -112,10 +112,9 @@ public struct PostgresRecordRepository: Sendable {
         }
     }
 
-    static func canonicalJSON(_ record: WireRecord) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(record), as: UTF8.self)
+    /// The body stored for `record`: only its known fields (whatever else a client sent is dropped).
+    static func canonicalJSON(_ record: WireRecord) -> String {
+        record.json
     }
 
     static func decode(_ text: String) throws -> WireRecord {

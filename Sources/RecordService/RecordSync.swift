@@ -103,7 +103,7 @@ extension PostgresRecordRepository {
                 seenRecords.insert(id).inserted
             {
                 recordIDs.append(id)
-                bodies.append(try Self.canonicalJSON(record))
+                bodies.append(Self.canonicalJSON(record))
                 times.append(recordedAt)
             } else if let text = change.deletedAt, let deletedAt = Timestamp.parse(text),
                 seenTombstones.insert(id).inserted
@@ -122,10 +122,16 @@ extension PostgresRecordRepository {
                 ON CONFLICT (user_id, id) DO NOTHING RETURNING id
                 """, logger: logger)
             for try await id in inserted.decode(UUID.self) { status[id] = .created }
+        }
+        let already = zip(recordIDs, bodies).filter { status[$0.0] == nil }
+        if !already.isEmpty {
+            // Only the ids that were already there: compare their bodies (the common batch has none).
+            let known = already.map(\.0)
+            let knownBodies = already.map(\.1)
             let existing = try await connection.query(
                 """
                 SELECT r.id, r.body = t.body::jsonb, r.deleted_at IS NOT NULL
-                FROM unnest(\(recordIDs)::uuid[], \(bodies)::text[]) AS t(id, body)
+                FROM unnest(\(known)::uuid[], \(knownBodies)::text[]) AS t(id, body)
                 JOIN record r ON r.user_id = \(user) AND r.id = t.id
                 """, logger: logger)
             for try await (id, same, deleted) in existing.decode((UUID, Bool?, Bool).self) where status[id] == nil {

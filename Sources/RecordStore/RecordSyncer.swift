@@ -166,12 +166,7 @@ public struct RecordSyncer: Sendable {
 
     /// One request, retried on what may pass.
     private func send(_ body: SyncRequest) async throws(SyncError) -> SyncResponse {
-        let encoded: Data
-        do {
-            encoded = try JSONEncoder().encode(body)
-        } catch {
-            throw .invalidResponse(url: endpoint.baseURL)
-        }
+        let encoded = Data(body.json.utf8)
         let request = HTTPRequest(
             method: "POST", url: endpoint.baseURL + RecordPaths.sync,
             headers: [
