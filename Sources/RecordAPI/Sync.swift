@@ -83,7 +83,7 @@ public struct SyncRequest: Codable, Sendable, Hashable {
     public var changes: [WireChange]
     /// Where the last pull ended; absent for a first sync.
     public var cursor: String?
-    /// The most changes to pull (1…500, default 500).
+    /// The most changes to pull (0…500, default 500); 0 pushes only.
     public var limit: Int?
     /// Names the calling store so that its own changes are not sent back to it (at most 64 characters).
     public var device: String?
@@ -116,8 +116,8 @@ public struct SyncRequest: Codable, Sendable, Hashable {
         if changes.count > Self.maxChanges {
             problems.append(FieldProblem(field: "changes", message: "must hold at most \(Self.maxChanges) changes"))
         }
-        if let limit, !(1...Self.maxChanges).contains(limit) {
-            problems.append(FieldProblem(field: "limit", message: "must be a number from 1 to \(Self.maxChanges)"))
+        if let limit, !(0...Self.maxChanges).contains(limit) {
+            problems.append(FieldProblem(field: "limit", message: "must be a number from 0 to \(Self.maxChanges)"))
         }
         if let device, device.isEmpty || device.count > 64 {
             problems.append(FieldProblem(field: "device", message: "must be 1 to 64 characters"))

@@ -245,8 +245,12 @@ struct SyncController {
             cursor = value
         }
         let results = try await repository.push(body.changes, user: user, device: body.device)
-        let pulled = try await repository.pull(
-            user: user, after: cursor, limit: body.limit ?? SyncRequest.maxChanges, device: body.device)
+        let limit = body.limit ?? SyncRequest.maxChanges
+        // limit 0 pushes only (clients send several pushes at once, then pull): the cursor comes back as it was.
+        let pulled =
+            limit == 0
+            ? PulledChanges(items: [], cursor: cursor, more: false)
+            : try await repository.pull(user: user, after: cursor, limit: limit, device: body.device)
         // SyncResponse's shape; records go out as stored, without a decode and an encode each.
         let encodedResults = String(decoding: try JSONEncoder().encode(results), as: UTF8.self)
         return JSONResponse.raw(

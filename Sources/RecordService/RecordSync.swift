@@ -187,10 +187,16 @@ extension PostgresRecordRepository {
         }
         let rows = try await connection.query(
             """
-            SELECT id, body::text, deleted_at, change_txid, change_seq FROM record
-            WHERE user_id = \(user) AND (change_txid, change_seq) > (\(cursor.transaction), \(cursor.sequence))
-                AND change_txid < \(horizon) AND origin IS DISTINCT FROM \(device)
-            ORDER BY change_txid, change_seq LIMIT \(limit + 1)
+            SELECT r.id, r.body::text, r.deleted_at, page.change_txid, page.change_seq
+            FROM (
+                SELECT id, change_txid, change_seq FROM record
+                WHERE user_id = \(user) AND (change_txid, change_seq) > (\(cursor.transaction), \(cursor.sequence))
+                    AND change_txid < \(horizon) AND origin IS DISTINCT FROM \(device)
+                ORDER BY change_txid, change_seq LIMIT \(limit + 1)
+            ) AS page
+            -- Bodies are turned into text for the page only, whatever plan finds the page.
+            JOIN record r ON r.user_id = \(user) AND r.id = page.id
+            ORDER BY page.change_txid, page.change_seq
             """, logger: logger)
         var changes: [PulledChange] = []
         var last = cursor

@@ -122,6 +122,32 @@ public struct RecordSyncer: Sendable {
         var (device, cursor) = try storeCall { () throws(RecordStoreError) in
             try store.beginSync(account: endpoint.account)
         }
+        // A large backlog goes up two batches at a time, push only: the service works on one while it reads
+        // the other, and this store prepares the next meanwhile. The last batch travels with the pulls below.
+        while true {
+            let (pending, setAside) = try storeCall { () throws(RecordStoreError) in
+                try store.pendingChanges(limit: batchSize * 2)
+            }
+            summary.setAside += setAside
+            guard pending.count > batchSize else { break }
+            let batches = [Array(pending.prefix(batchSize)), Array(pending.dropFirst(batchSize))]
+            let requests = batches.map {
+                SyncRequest(changes: $0.map(\.change), cursor: cursor, limit: 0, device: device)
+            }
+            async let first = sendResult(requests[0])
+            async let second = sendResult(requests[1])
+            for (batch, result) in zip(batches, await [first, second]) {
+                let response = try result.get()
+                summary.requests += 1
+                guard response.results.count == batch.count else { throw .invalidResponse(url: endpoint.baseURL) }
+                let applied = try storeCall { () throws(RecordStoreError) in
+                    try store.applySync(sent: batch, results: response.results, pulled: [], cursor: nil, now: now())
+                }
+                summary.pushed += batch.count
+                summary.applied.deleted += applied.deleted
+                summary.applied.refused += applied.refused
+            }
+        }
         var idleRounds = 0
         while true {
             let (pending, setAside) = try storeCall { () throws(RecordStoreError) in
@@ -161,6 +187,14 @@ public struct RecordSyncer: Sendable {
             return try body()
         } catch {
             throw .store(error)
+        }
+    }
+
+    private func sendResult(_ body: SyncRequest) async -> Result<SyncResponse, SyncError> {
+        do throws(SyncError) {
+            return .success(try await send(body))
+        } catch {
+            return .failure(error)
         }
     }
 

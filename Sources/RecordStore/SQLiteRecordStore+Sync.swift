@@ -89,9 +89,9 @@ extension SQLiteRecordStore {
     }
 
     /// Applies one round in one transaction: what the service said of each sent change, the changes it sent
-    /// back, and the cursor to pull from next.
+    /// back, and the cursor to pull from next (`nil` leaves it as it is).
     public func applySync(
-        sent: [PendingChange], results: [PushResult], pulled: [WireChange], cursor: String, now: Date
+        sent: [PendingChange], results: [PushResult], pulled: [WireChange], cursor: String?, now: Date
     ) throws(RecordStoreError) -> AppliedSync {
         try write { connection in
             var applied = AppliedSync()
@@ -137,7 +137,7 @@ extension SQLiteRecordStore {
                     }
                 }
             }
-            try Self.setState(connection, "cursor", cursor)
+            if let cursor { try Self.setState(connection, "cursor", cursor) }
             return applied
         }
     }

@@ -102,17 +102,20 @@ final class SQLiteConnection: @unchecked Sendable {
             message: String(cString: sqlite3_errmsg(handle)), systemErrno: sqlite3_system_errno(handle))
     }
 
-    /// One result row, by column name.
+    /// One result row, by column name. The name-to-column map is the statement's, shared by all its rows.
     struct Row: Sendable {
-        var values: [String: SQLiteValue]
+        let columns: [String: Int]
+        let cells: [SQLiteValue]
+
+        subscript(_ name: String) -> SQLiteValue? { columns[name].map { cells[$0] } }
 
         func text(_ name: String) -> String? {
-            if case .text(let text) = values[name] { return text }
+            if case .text(let text) = self[name] { return text }
             return nil
         }
 
         func double(_ name: String) -> Double? {
-            switch values[name] {
+            switch self[name] {
             case .real(let value): value
             case .integer(let value): Double(value)
             default: nil
@@ -120,7 +123,7 @@ final class SQLiteConnection: @unchecked Sendable {
         }
 
         func integer(_ name: String) -> Int64? {
-            switch values[name] {
+            switch self[name] {
             case .integer(let value): value
             case .real(let value): Int64(exactly: value)
             default: nil
@@ -170,25 +173,36 @@ final class SQLiteConnection: @unchecked Sendable {
 
         func reset() { sqlite3_reset(pointer) }
 
+        /// Column names to positions, read once per statement (not once per row); read again should SQLite
+        /// re-prepare the statement with other columns (another process changed the schema).
+        private var columns: [String: Int] = [:]
+
         func row() -> Row {
-            var values: [String: SQLiteValue] = [:]
-            for column in 0..<sqlite3_column_count(pointer) {
-                let name = String(cString: sqlite3_column_name(pointer, column))
-                switch sqlite3_column_type(pointer, column) {
-                case SQLITE_INTEGER: values[name] = .integer(sqlite3_column_int64(pointer, column))
-                case SQLITE_FLOAT: values[name] = .real(sqlite3_column_double(pointer, column))
-                case SQLITE_TEXT:
-                    let count = Int(sqlite3_column_bytes(pointer, column))
-                    if let text = sqlite3_column_text(pointer, column) {
-                        values[name] = .text(
-                            String(decoding: UnsafeBufferPointer(start: text, count: count), as: UTF8.self))
-                    } else {
-                        values[name] = .text("")
-                    }
-                default: values[name] = .null
+            let count = sqlite3_column_count(pointer)
+            if columns.count != Int(count) {
+                columns = [:]
+                for column in 0..<count {
+                    columns[String(cString: sqlite3_column_name(pointer, column))] = Int(column)
                 }
             }
-            return Row(values: values)
+            var cells: [SQLiteValue] = []
+            cells.reserveCapacity(Int(count))
+            for column in 0..<count {
+                switch sqlite3_column_type(pointer, column) {
+                case SQLITE_INTEGER: cells.append(.integer(sqlite3_column_int64(pointer, column)))
+                case SQLITE_FLOAT: cells.append(.real(sqlite3_column_double(pointer, column)))
+                case SQLITE_TEXT:
+                    let bytes = Int(sqlite3_column_bytes(pointer, column))
+                    if let text = sqlite3_column_text(pointer, column) {
+                        cells.append(
+                            .text(String(decoding: UnsafeBufferPointer(start: text, count: bytes), as: UTF8.self)))
+                    } else {
+                        cells.append(.text(""))
+                    }
+                default: cells.append(.null)
+                }
+            }
+            return Row(columns: columns, cells: cells)
         }
     }
 }
