@@ -64,6 +64,8 @@ public struct SyncSummary: Sendable, Equatable {
 /// Why a sync stopped; every case is one line for the person.
 public enum SyncError: Error, Sendable, Equatable, UserFacingError {
     case notConfigured
+    /// Plain http to another machine, without `--allow-insecure`: the token would travel in clear.
+    case insecureURL(String)
     case unreachable(url: String, reason: String)
     case rejectedToken(url: String)
     /// The service answers but not with this version of the sync API.
@@ -77,6 +79,8 @@ public enum SyncError: Error, Sendable, Equatable, UserFacingError {
         switch self {
         case .notConfigured:
             "Sync is not set up: run `meteo login URL` (or set METEO_RECORDS_URL and METEO_RECORDS_TOKEN)."
+        case .insecureURL(let url):
+            "Refusing to send the token over plain http to \(url): use https, or `meteo login \(url) --allow-insecure`."
         case .unreachable(let url, let reason):
             "Cannot reach the record service at \(url) (\(reason)); your records are kept and will sync later."
         case .rejectedToken(let url):

@@ -62,6 +62,14 @@ import WeatherTestSupport
         #expect(run.stdout == "↑ 0 ↓ 1 · up to date\n")
         #expect(try meteo.run(["history"], environment: desktop).stdout.contains("Lyon"))
 
+        // A plain-http service elsewhere, set through the environment, is refused too.
+        run = try meteo.run(
+            ["sync"],
+            environment: environment(
+                "elsewhere", ["METEO_RECORDS_URL": "http://records.example.org", "METEO_RECORDS_TOKEN": token]))
+        #expect(run.status == 5)
+        #expect(run.stderr.hasPrefix("meteo: Refusing to send the token over plain http to http://records.example.org"))
+
         // The environment works as well as the config file, and ASCII output stays ASCII.
         let scripted = environment(
             "script", ["METEO_RECORDS_URL": url, "METEO_RECORDS_TOKEN": token, "LANG": "C"])

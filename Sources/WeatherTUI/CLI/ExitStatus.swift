@@ -27,7 +27,7 @@ enum ExitStatus {
             }
         case let error as SyncError:
             switch error {
-            case .notConfigured, .rejectedToken: configuration
+            case .notConfigured, .insecureURL, .rejectedToken: configuration
             case .store(let error): code(for: error)
             case .unreachable, .incompatible, .serverFailed, .refused, .invalidResponse: networkOrProvider
             }

@@ -56,13 +56,10 @@ struct Runtime {
     }
 
     /// The configured record service, when sync is set up.
-    /// - Throws: `SyncError.notConfigured`, or `.refused` for plain http to another machine without consent.
+    /// - Throws: `SyncError.notConfigured`, or `.insecureURL` for plain http to another machine without consent.
     func syncEndpoint() throws(SyncError) -> SyncEndpoint {
         guard let url = settings.recordsURL, let token = settings.recordsToken else { throw .notConfigured }
-        guard settings.recordsAllowInsecure || SyncEndpoint.isSafe(url) else {
-            throw .refused(
-                url: url, message: "meteo does not send a token over plain http to another machine; use https")
-        }
+        guard settings.recordsAllowInsecure || SyncEndpoint.isSafe(url) else { throw .insecureURL(url) }
         return SyncEndpoint(baseURL: url, token: token)
     }
 
