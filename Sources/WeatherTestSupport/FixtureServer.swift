@@ -94,15 +94,19 @@ public final class FixtureServer: Sendable {
 
     /// Stops accepting and closes every open connection.
     public func stop() {
-        let sockets: Set<Int32>? = state.withLock { state in
-            guard !state.stopped else { return nil }
+        let first = state.withLock { state -> Bool in
+            guard !state.stopped else { return false }
             state.stopped = true
-            return state.open
+            // Under the lock: a connection's thread removes its socket before closing it, so none of these
+            // numbers can belong to someone else yet.
+            for socket in state.open { shutdown(socket, Int32(SHUT_RDWR)) }
+            return true
         }
-        guard let sockets else { return }
+        guard first else { return }
+        // Wakes the accept thread, which closes the listener itself. Closing it here let that thread call
+        // accept() once more on the number, reused meanwhile by another test's server, and take (and drop)
+        // that server's connection: a flaky "connection closed" seen in a fresh-clone run.
         shutdown(listener, Int32(SHUT_RDWR))
-        close(listener)
-        for socket in sockets { shutdown(socket, Int32(SHUT_RDWR)) }
     }
 
     private func acceptLoop() {
@@ -110,6 +114,7 @@ public final class FixtureServer: Sendable {
             let client = meteo_accept_cloexec(listener)
             if client < 0 {
                 if errno == EINTR { continue }
+                close(listener)
                 return
             }
             let admitted = state.withLock { state -> Bool in
@@ -120,6 +125,7 @@ public final class FixtureServer: Sendable {
             }
             guard admitted else {
                 close(client)
+                close(listener)
                 return
             }
             var one: Int32 = 1
