@@ -98,6 +98,22 @@ public enum SyncError: Error, Sendable, Equatable, UserFacingError {
     }
 }
 
+extension SyncError {
+    /// What a status says for good (no retry can help); `nil` for 2xx, 429, 5xx and the like.
+    public static func final(_ response: HTTPResponse, url: String) -> SyncError? {
+        switch response.status {
+        case 401, 403: return .rejectedToken(url: url)
+        case 404, 405, 410: return .incompatible(url: url, status: response.status)
+        case 400, 409, 413, 415, 422:
+            let message =
+                (try? JSONDecoder().decode(ErrorBody.self, from: response.body)).map(\.error.message)
+                ?? "HTTP \(response.status)"
+            return .refused(url: url, message: message)
+        default: return nil
+        }
+    }
+}
+
 /// The client half of sync: push local changes in batches, pull the service's changes after the cursor, until
 /// both are empty. Offline first: nothing here is needed to record, delete or browse.
 ///
@@ -226,19 +242,13 @@ public struct RecordSyncer: Sendable {
                 try? await Task.sleep(for: delay(attempt: attempt, retryAfter: nil))
                 continue
             }
+            if let refusal = SyncError.final(response, url: endpoint.baseURL) { throw refusal }
             switch response.status {
             case 200:
                 guard let decoded = try? JSONDecoder().decode(SyncResponse.self, from: response.body) else {
                     throw .invalidResponse(url: endpoint.baseURL)
                 }
                 return decoded
-            case 401, 403: throw .rejectedToken(url: endpoint.baseURL)
-            case 404, 405, 410: throw .incompatible(url: endpoint.baseURL, status: response.status)
-            case 400, 409, 413, 415, 422:
-                let message =
-                    (try? JSONDecoder().decode(ErrorBody.self, from: response.body)).map(\.error.message)
-                    ?? "HTTP \(response.status)"
-                throw .refused(url: endpoint.baseURL, message: message)
             default:
                 retryAfter = response.retryAfterSeconds
                 failure = .serverFailed(url: endpoint.baseURL, status: response.status)

@@ -169,12 +169,10 @@ enum RecordService {
             url: endpoint.baseURL + "/v1/records?limit=1", headers: ["Authorization": "Bearer \(endpoint.token)"])
         do throws(HTTPError) {
             let response = try await http.send(request)
-            switch response.status {
-            case 200: return .success(())
-            case 401, 403: return .failure(.rejectedToken(url: endpoint.baseURL))
-            case 404, 405, 410: return .failure(.incompatible(url: endpoint.baseURL, status: response.status))
-            default: return .failure(.serverFailed(url: endpoint.baseURL, status: response.status))
-            }
+            if response.status == 200 { return .success(()) }
+            return .failure(
+                SyncError.final(response, url: endpoint.baseURL)
+                    ?? .serverFailed(url: endpoint.baseURL, status: response.status))
         } catch {
             return .failure(.unreachable(url: endpoint.baseURL, reason: RecordSyncer.reason(error)))
         }
