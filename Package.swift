@@ -37,6 +37,7 @@ let package = Package(
             dependencies: ["CCurl"]
         ),
         .target(name: "RecordAPI"),
+        .target(name: "CommandLineKit"),
         .target(
             name: "RecordService",
             dependencies: [
@@ -69,7 +70,7 @@ let package = Package(
                 "RecordStore",
                 "WeatherApp",
                 "CNCurses",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandLineKit",
             ]
         ),
         .target(
@@ -92,6 +93,10 @@ let package = Package(
         .testTarget(
             name: "WeatherCoreTests",
             dependencies: ["WeatherCore", "WeatherTestSupport"]
+        ),
+        .testTarget(
+            name: "CommandLineKitTests",
+            dependencies: ["CommandLineKit"]
         ),
         .testTarget(
             name: "WeatherAppTests",

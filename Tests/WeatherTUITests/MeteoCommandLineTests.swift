@@ -139,7 +139,33 @@ import WeatherTestSupport
         #expect(try run("now", "--lat", "1").status == 64)
         #expect(try run("now", "Paris", "--units", "kelvin").status == 64)
         #expect(try run("now", "Paris", "--json", "--format", "oneline").status == 64)
-        #expect(try run("frobnicate").status == 64)
+        let mistyped = try run("frobnicate")
+        #expect(mistyped.status == 64)
+        #expect(mistyped.stderr.hasPrefix("Error: Unknown command 'frobnicate'. Commands: tui, now, search,"))
+        let badValue = try run("history", "--limit", "ten")
+        #expect(badValue.status == 64)
+        #expect(
+            badValue.stderr.split(separator: "\n").first == "Error: The value 'ten' is invalid for '--limit'.")
+        #expect(badValue.stderr.contains("See 'meteo history --help' for more information."))
+    }
+
+    @Test func negativeCoordinatesAreValues() throws {
+        // South of the equator and west of Greenwich: `-33.9` is a latitude, not an option.
+        let output = try run("now", "--lat", "-33.9249", "--lon", "-18.4241", "--format", "oneline")
+        #expect(output.status == 0)
+        #expect(output.stderr == "")
+        #expect(output.stdout.hasSuffix("km/h SW\n"))
+    }
+
+    @Test func helpAndVersionSucceedOnStdout() throws {
+        let help = try run("now", "--help")
+        #expect(help.status == 0)
+        #expect(help.stdout.hasPrefix("OVERVIEW: Show the weather for a place."))
+        #expect(help.stdout.contains("USAGE: meteo now [<place> ...] [--lat <lat>] [--lon <lon>]"))
+        #expect(try run("help", "history").stdout == run("history", "-h").stdout)
+        let version = try run("--version")
+        #expect(version.status == 0)
+        #expect(version.stdout.split(separator: ".").count == 3)
     }
 
     @Test func keyProblemsExit5() throws {

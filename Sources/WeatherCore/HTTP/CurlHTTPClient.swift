@@ -46,8 +46,17 @@ public final class CurlHTTPClient: HTTPClient {
     /// Starts loading libcurl on another thread, so that its ~10 ms overlap the caller's own start-up;
     /// the first request waits for it to finish (the load runs once).
     public static func preload() {
+        preloadStarted.store(true, ordering: .relaxed)
         DispatchQueue(label: "meteo.curl.load", qos: .userInitiated).async { _ = globalInit() }
     }
+
+    /// Waits for a load that `preload()` started. A process must not exit while libcurl's libraries are
+    /// still initialising on another thread: their exit handlers would run under that thread and crash it.
+    public static func finishPreload() {
+        if preloadStarted.load(ordering: .relaxed) { _ = globalInit() }
+    }
+
+    private static let preloadStarted = Atomic<Bool>(false)
 
     private let options: Options
     private let idle = Mutex<[EasyHandle]>([])

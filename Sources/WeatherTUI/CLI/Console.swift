@@ -1,3 +1,4 @@
+import CommandLineKit
 import Glibc
 
 /// Writes to the terminal's standard streams without buffering surprises between them.
@@ -15,6 +16,11 @@ enum Console {
     /// One `meteo: warning: …` line on standard error.
     static func warning(_ line: String) {
         write(2, "meteo: warning: " + line + "\n")
+    }
+
+    /// A refused command line: the reason, the usage, and where the help is.
+    static func usage(_ error: UsageError) {
+        write(2, error.description + "\n")
     }
 
     /// Text on standard output exactly as given.

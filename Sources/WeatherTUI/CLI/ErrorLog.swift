@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import Glibc
 import RecordStore
 import WeatherCore

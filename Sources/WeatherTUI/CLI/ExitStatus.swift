@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import RecordStore
 import WeatherCore
 

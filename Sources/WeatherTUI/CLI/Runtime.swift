@@ -1,4 +1,3 @@
-import ArgumentParser
 import RecordStore
 import WeatherCore
 
@@ -63,14 +62,11 @@ struct Runtime {
         return SyncEndpoint(baseURL: url, token: token)
     }
 
-    /// What `now` and `record` look up: coordinates, the place typed, or the configured default place.
-    func target(place: [String], latitude: Double?, longitude: Double?) throws -> WeatherLookup.Target {
+    /// What `now` and `record` look up: coordinates, the place typed, or the configured default place;
+    /// `nil` when none of them names one.
+    func target(place: [String], latitude: Double?, longitude: Double?) -> WeatherLookup.Target? {
         if let latitude, let longitude { return .coordinates(latitude: latitude, longitude: longitude) }
         let text = place.isEmpty ? (settings.defaultPlace ?? "") : place.joined(separator: " ")
-        guard let query = PlaceQuery(text) else {
-            throw ValidationError(
-                "Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
-        }
-        return .query(query)
+        return PlaceQuery(text).map { .query($0) }
     }
 }

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import RecordStore
 import WeatherCore
 
@@ -9,14 +9,22 @@ import WeatherCore
 #endif
 
 /// `meteo delete ID`: delete a kept record (undo with `meteo undo`).
-struct DeleteCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "delete", abstract: "Delete a kept record by its id or a unique start of it.")
+struct DeleteCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "delete", abstract: "Delete a kept record by its id or a unique start of it.",
+        arguments: [
+            ArgumentSpec(
+                "id", help: "The record's id, or enough of its start to name one record (see `meteo history`).")
+        ],
+        options: DisplayOptions.specs)
 
-    @Argument(help: "The record's id, or enough of its start to name one record (see `meteo history`).")
-    var id: String
+    let id: String
+    let display: DisplayOptions
 
-    @OptionGroup var display: DisplayOptions
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        id = parsed.argument("id") ?? ""
+        display = try DisplayOptions(parsed)
+    }
 
     func run() throws {
         let runtime = try display.runtime()
@@ -33,10 +41,15 @@ struct DeleteCommand: ParsableCommand {
 }
 
 /// `meteo undo`: restore the last deleted record.
-struct UndoCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Restore the last deleted record.")
+struct UndoCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "undo", abstract: "Restore the last deleted record.", options: DisplayOptions.specs)
 
-    @OptionGroup var display: DisplayOptions
+    let display: DisplayOptions
+
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        display = try DisplayOptions(parsed)
+    }
 
     func run() throws {
         let runtime = try display.runtime()

@@ -1,36 +1,39 @@
-import ArgumentParser
+import CommandLineKit
 import WeatherCore
 
 /// Flags shared by every command that shows weather; each wins over config.toml and `METEO_*`.
-struct DisplayOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("Unit system: metric or imperial.", valueName: "system"))
-    var units: String?
+struct DisplayOptions {
+    static let specs: [OptionSpec] = [
+        .value("units", valueName: "system", help: "Unit system: metric or imperial."),
+        .value("lang", valueName: "code", help: "Language of descriptions and place names: en or fr."),
+        .value("provider", valueName: "name", help: "Weather service: open-meteo or openweathermap."),
+        .invertibleFlag("ascii", help: "Draw icons with ASCII only (default: when the locale is not UTF-8)."),
+    ]
 
-    @Option(help: ArgumentHelp("Language of descriptions and place names: en or fr.", valueName: "code"))
-    var lang: String?
+    let overrides: Settings.Overrides
 
-    @Option(help: ArgumentHelp("Weather service: open-meteo or openweathermap.", valueName: "name"))
-    var provider: String?
-
-    @Flag(inversion: .prefixedNo, help: "Draw icons with ASCII only (default: when the locale is not UTF-8).")
-    var ascii: Bool?
-
-    func validate() throws {
-        if let units, Units(rawValue: units.lowercased()) == nil {
-            throw ValidationError("--units must be metric or imperial, not '\(units)'.")
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        var overrides = Settings.Overrides()
+        if let units = parsed.string("units") {
+            guard let value = Units(rawValue: units.lowercased()) else {
+                throw parsed.error("--units must be metric or imperial, not '\(units)'.")
+            }
+            overrides.units = value
         }
-        if let lang, Language.fromLocale(lang) == nil {
-            throw ValidationError("--lang must be en or fr, not '\(lang)'.")
+        if let lang = parsed.string("lang") {
+            guard let value = Language.fromLocale(lang) else {
+                throw parsed.error("--lang must be en or fr, not '\(lang)'.")
+            }
+            overrides.language = value
         }
-        if let provider, ProviderID(rawValue: provider.lowercased()) == nil {
-            throw ValidationError("--provider must be open-meteo or openweathermap, not '\(provider)'.")
+        if let provider = parsed.string("provider") {
+            guard let value = ProviderID(rawValue: provider.lowercased()) else {
+                throw parsed.error("--provider must be open-meteo or openweathermap, not '\(provider)'.")
+            }
+            overrides.provider = value
         }
-    }
-
-    var overrides: Settings.Overrides {
-        Settings.Overrides(
-            units: units.flatMap { Units(rawValue: $0.lowercased()) }, language: lang.flatMap(Language.fromLocale),
-            provider: provider.flatMap { ProviderID(rawValue: $0.lowercased()) }, ascii: ascii)
+        overrides.ascii = parsed.optionalFlag("ascii")
+        self.overrides = overrides
     }
 
     /// Loads the runtime for these flags, printing a configuration error as one line.

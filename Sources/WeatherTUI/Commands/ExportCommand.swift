@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import RecordStore
 import WeatherCore
 
@@ -9,20 +9,19 @@ import WeatherCore
 #endif
 
 /// `meteo export`: every record (deleted ones too, marked), to move or back up a history.
-struct ExportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "Write every record to standard output as JSON or CSV.")
+struct ExportCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "export", abstract: "Write every record to standard output as JSON or CSV.",
+        options: [.flag("json", help: "JSON (the default)."), .flag("csv", help: "CSV with a header row.")]
+            + DisplayOptions.specs)
 
-    @Flag(help: "JSON (the default).")
-    var json = false
+    let csv: Bool
+    let display: DisplayOptions
 
-    @Flag(help: "CSV with a header row.")
-    var csv = false
-
-    @OptionGroup var display: DisplayOptions
-
-    func validate() throws {
-        if json && csv { throw ValidationError("Choose --json or --csv, not both.") }
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        csv = parsed.flag("csv")
+        if csv && parsed.flag("json") { throw parsed.error("Choose --json or --csv, not both.") }
+        display = try DisplayOptions(parsed)
     }
 
     func run() throws {
@@ -42,15 +41,20 @@ struct ExportCommand: ParsableCommand {
 }
 
 /// `meteo import FILE`: add the records of an export; ids already present are skipped.
-struct ImportCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "import",
-        abstract: "Add the records of a `meteo export` file (JSON or CSV); known ids are skipped.")
+struct ImportCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "import",
+        abstract: "Add the records of a `meteo export` file (JSON or CSV); known ids are skipped.",
+        arguments: [ArgumentSpec("file", help: "The file, or - for standard input.")],
+        options: DisplayOptions.specs)
 
-    @Argument(help: "The file, or - for standard input.")
-    var file: String
+    let file: String
+    let display: DisplayOptions
 
-    @OptionGroup var display: DisplayOptions
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        file = parsed.argument("file") ?? "-"
+        display = try DisplayOptions(parsed)
+    }
 
     func run() throws {
         let runtime = try display.runtime()

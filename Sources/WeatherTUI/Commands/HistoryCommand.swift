@@ -1,29 +1,32 @@
-import ArgumentParser
+import CommandLineKit
 import RecordStore
 import WeatherCore
 
 /// `meteo history`: kept records, newest first, one page at a time.
-struct HistoryCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "history", abstract: "List kept records, newest first.",
-        discussion: "Pass the last id of a page to --before to see the next one.")
+struct HistoryCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "history", abstract: "List kept records, newest first.",
+        discussion: "Pass the last id of a page to --before to see the next one.",
+        options: [
+            .value("limit", help: "How many records (1…10000)."),
+            .value("before", valueName: "id", help: "Only records older than this record."),
+            .value("place", valueName: "text", help: "Only places whose name starts with this text."),
+            .flag("json", help: "Print {\"records\": [...], \"next\": ID-or-null}."),
+        ] + DisplayOptions.specs)
 
-    @Option(help: "How many records (1…10000).")
-    var limit = 20
+    let limit: Int
+    let before: String?
+    let place: String?
+    let json: Bool
+    let display: DisplayOptions
 
-    @Option(help: ArgumentHelp("Only records older than this record.", valueName: "id"))
-    var before: String?
-
-    @Option(help: ArgumentHelp("Only places whose name starts with this text.", valueName: "text"))
-    var place: String?
-
-    @Flag(help: "Print {\"records\": [...], \"next\": ID-or-null}.")
-    var json = false
-
-    @OptionGroup var display: DisplayOptions
-
-    func validate() throws {
-        guard (1...10_000).contains(limit) else { throw ValidationError("--limit must be within 1…10000.") }
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        limit = try parsed.int("limit") ?? 20
+        guard (1...10_000).contains(limit) else { throw parsed.error("--limit must be within 1…10000.") }
+        before = parsed.string("before")
+        place = parsed.string("place")
+        json = parsed.flag("json")
+        display = try DisplayOptions(parsed)
     }
 
     func run() throws {

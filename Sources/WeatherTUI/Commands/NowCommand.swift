@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -8,34 +8,38 @@ import WeatherCore
 #endif
 
 /// `meteo now PLACE`: the weather for one place, as text, one line or JSON.
-struct NowCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "now",
+struct NowCommand: AsyncMeteoCommand {
+    static let spec = CommandSpec(
+        name: "now",
         abstract: "Show the weather for a place.",
         discussion: """
             PLACE is a name, narrowed by what follows a comma: "Paris", "Springfield, MO", "Paris, US", \
             "Paris, Texas". Without PLACE, the `place` setting is used. When the network or the service fails, \
             the last result for the same place is shown, marked stale.
-            """)
+            """,
+        arguments: [PlaceOptions.argument],
+        options: PlaceOptions.specs + [
+            .flag("json", help: "Print JSON (same as --format json)."),
+            .value("format", help: "Output format: plain, oneline or json."),
+        ] + DisplayOptions.specs)
 
     /// How the result is printed.
-    enum Format: String, ExpressibleByArgument, CaseIterable {
+    enum Format: String, CaseIterable {
         case plain, oneline, json
     }
 
-    @OptionGroup var location: PlaceOptions
+    let location: PlaceOptions
+    let json: Bool
+    let format: Format?
+    let display: DisplayOptions
 
-    @Flag(help: "Print JSON (same as --format json).")
-    var json = false
-
-    @Option(help: "Output format: plain, oneline or json.")
-    var format: Format?
-
-    @OptionGroup var display: DisplayOptions
-
-    func validate() throws {
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        location = try PlaceOptions(parsed)
+        json = parsed.flag("json")
+        format = try parsed.choice("format", as: Format.self)
+        display = try DisplayOptions(parsed)
         if json, let format, format != .json {
-            throw ValidationError("--json and --format \(format.rawValue) disagree.")
+            throw parsed.error("--json and --format \(format.rawValue) disagree.")
         }
     }
 

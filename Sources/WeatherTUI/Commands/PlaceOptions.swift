@@ -1,27 +1,36 @@
-import ArgumentParser
+import CommandLineKit
 import WeatherCore
 
 /// The place a command looks up: a name (narrowed after a comma) or coordinates.
-struct PlaceOptions: ParsableArguments {
-    @Argument(help: "The place, e.g. Paris or \"Springfield, MO\".")
-    var place: [String] = []
+struct PlaceOptions {
+    static let argument = ArgumentSpec(
+        "place", help: "The place, e.g. Paris or \"Springfield, MO\".", isRepeating: true, isOptional: true)
+    static let specs: [OptionSpec] = [
+        .value("lat", help: "Latitude in degrees (with --lon: skips the place search)."),
+        .value("lon", help: "Longitude in degrees (with --lat)."),
+    ]
 
-    @Option(help: "Latitude in degrees (with --lon: skips the place search).")
-    var lat: Double?
+    let place: [String]
+    let lat: Double?
+    let lon: Double?
+    /// Said when neither the command line nor the configuration names a place.
+    private let missing: UsageError
 
-    @Option(help: "Longitude in degrees (with --lat).")
-    var lon: Double?
-
-    func validate() throws {
-        if (lat == nil) != (lon == nil) { throw ValidationError("--lat and --lon go together.") }
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        place = parsed.arguments("place")
+        lat = try parsed.double("lat")
+        lon = try parsed.double("lon")
+        if (lat == nil) != (lon == nil) { throw parsed.error("--lat and --lon go together.") }
         if let lat, let lon, !Place.isValid(latitude: lat, longitude: lon) {
-            throw ValidationError("--lat must be within -90…90 and --lon within -180…180.")
+            throw parsed.error("--lat must be within -90…90 and --lon within -180…180.")
         }
-        if lat != nil, !place.isEmpty { throw ValidationError("Give a place or --lat/--lon, not both.") }
+        if lat != nil, !place.isEmpty { throw parsed.error("Give a place or --lat/--lon, not both.") }
+        missing = parsed.error("Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
     }
 
     /// What to look up, falling back on the configured default place.
-    func target(_ runtime: Runtime) throws -> WeatherLookup.Target {
-        try runtime.target(place: place, latitude: lat, longitude: lon)
+    func target(_ runtime: Runtime) throws(UsageError) -> WeatherLookup.Target {
+        guard let target = runtime.target(place: place, latitude: lat, longitude: lon) else { throw missing }
+        return target
     }
 }

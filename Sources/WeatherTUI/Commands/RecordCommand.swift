@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import RecordStore
 import WeatherCore
 
@@ -9,16 +9,22 @@ import WeatherCore
 #endif
 
 /// `meteo record PLACE`: fetch the weather as `meteo now` does and keep it in the record store.
-struct RecordCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "record", abstract: "Fetch the weather for a place and keep it in your history.")
+struct RecordCommand: AsyncMeteoCommand {
+    static let spec = CommandSpec(
+        name: "record", abstract: "Fetch the weather for a place and keep it in your history.",
+        arguments: [PlaceOptions.argument],
+        options: PlaceOptions.specs + [.flag("json", help: "Print the new record as JSON instead of its id.")]
+            + DisplayOptions.specs)
 
-    @OptionGroup var location: PlaceOptions
+    let location: PlaceOptions
+    let json: Bool
+    let display: DisplayOptions
 
-    @Flag(help: "Print the new record as JSON instead of its id.")
-    var json = false
-
-    @OptionGroup var display: DisplayOptions
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        location = try PlaceOptions(parsed)
+        json = parsed.flag("json")
+        display = try DisplayOptions(parsed)
+    }
 
     func run() async throws {
         let runtime = try display.runtime()

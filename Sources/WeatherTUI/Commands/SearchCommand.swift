@@ -1,30 +1,37 @@
-import ArgumentParser
+import CommandLineKit
 import WeatherCore
 
 /// `meteo search NAME`: the places a name may mean, to pick the right one.
-struct SearchCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "search", abstract: "List the places a name may mean, with region, country and population.")
+struct SearchCommand: AsyncMeteoCommand {
+    static let spec = CommandSpec(
+        name: "search", abstract: "List the places a name may mean, with region, country and population.",
+        arguments: [
+            ArgumentSpec(
+                "name", help: "The name, optionally narrowed: \"Springfield\", \"Springfield, MO\".", isRepeating: true)
+        ],
+        options: [
+            .value("limit", help: "How many candidates at most (1…100)."),
+            .flag("json", help: "Print JSON."),
+        ] + DisplayOptions.specs)
 
-    @Argument(help: "The name, optionally narrowed: \"Springfield\", \"Springfield, MO\".")
-    var name: [String]
+    let query: PlaceQuery
+    let limit: Int
+    let json: Bool
+    let display: DisplayOptions
 
-    @Option(help: "How many candidates at most (1…100).")
-    var limit = 10
-
-    @Flag(help: "Print JSON.")
-    var json = false
-
-    @OptionGroup var display: DisplayOptions
-
-    func validate() throws {
-        guard (1...100).contains(limit) else { throw ValidationError("--limit must be within 1…100.") }
-        guard PlaceQuery(name.joined(separator: " ")) != nil else { throw ValidationError("Name a place to search.") }
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        limit = try parsed.int("limit") ?? 10
+        guard (1...100).contains(limit) else { throw parsed.error("--limit must be within 1…100.") }
+        guard let query = PlaceQuery(parsed.arguments("name").joined(separator: " ")) else {
+            throw parsed.error("Name a place to search.")
+        }
+        self.query = query
+        json = parsed.flag("json")
+        display = try DisplayOptions(parsed)
     }
 
     func run() async throws {
         let runtime = try display.runtime()
-        guard let query = PlaceQuery(name.joined(separator: " ")) else { return }
         let places: [Place]
         do {
             places = try await runtime.makeProvider(http: runtime.makeHTTPClient()).search(query, limit: limit)

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import Glibc
 import RecordStore
 import WeatherCore
@@ -10,22 +10,30 @@ import WeatherCore
 #endif
 
 /// `meteo login URL`: remember a meteo-records service and its token, after checking the token there.
-struct LoginCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "login", abstract: "Set up sync with a meteo-records service.",
+struct LoginCommand: AsyncMeteoCommand {
+    static let spec = CommandSpec(
+        name: "login", abstract: "Set up sync with a meteo-records service.",
         discussion: """
             The token is read from --token-file, else from standard input when it is not a terminal, else asked \
             for without echo. It is stored in config.toml, which is made readable by you only.
-            """)
+            """,
+        arguments: [ArgumentSpec("url", help: "The service's base URL, such as https://records.example.org.")],
+        options: [
+            .value("token-file", valueName: "path", help: "Read the token from this file."),
+            .flag(
+                "allow-insecure",
+                help: "Allow plain http to a host other than this machine (the token travels in clear)."),
+        ])
 
-    @Argument(help: "The service's base URL, such as https://records.example.org.")
-    var url: String
+    let url: String
+    let tokenFile: String?
+    let allowInsecure: Bool
 
-    @Option(help: ArgumentHelp("Read the token from this file.", valueName: "path"))
-    var tokenFile: String?
-
-    @Flag(help: "Allow plain http to a host other than this machine (the token travels in clear).")
-    var allowInsecure = false
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        url = parsed.argument("url") ?? ""
+        tokenFile = parsed.string("token-file")
+        allowInsecure = parsed.flag("allow-insecure")
+    }
 
     func run() async throws {
         let runtime = try Runtime(overrides: Settings.Overrides())
@@ -103,9 +111,11 @@ struct LoginCommand: AsyncParsableCommand {
 }
 
 /// `meteo logout`: forget the service and its token; local records stay.
-struct LogoutCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "logout", abstract: "Stop syncing: forget the service and its token (records stay).")
+struct LogoutCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "logout", abstract: "Stop syncing: forget the service and its token (records stay).")
+
+    init(_ parsed: ParsedCommand) {}
 
     func run() throws {
         let runtime = try Runtime(overrides: Settings.Overrides())
@@ -125,11 +135,16 @@ struct LogoutCommand: ParsableCommand {
 }
 
 /// `meteo sync`: push local changes, pull the others, say what happened.
-struct SyncCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "sync", abstract: "Sync kept records with the meteo-records service now.")
+struct SyncCommand: AsyncMeteoCommand {
+    static let spec = CommandSpec(
+        name: "sync", abstract: "Sync kept records with the meteo-records service now.",
+        options: DisplayOptions.specs)
 
-    @OptionGroup var display: DisplayOptions
+    let display: DisplayOptions
+
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        display = try DisplayOptions(parsed)
+    }
 
     func run() async throws {
         let runtime = try display.runtime()

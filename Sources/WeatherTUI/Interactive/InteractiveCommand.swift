@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import Dispatch
 import Glibc
 import RecordStore
@@ -13,12 +13,17 @@ import WeatherCore
 #endif
 
 /// `meteo` with no subcommand: the interactive screen.
-struct InteractiveCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "tui", abstract: "Open the interactive screen (the default).",
-        discussion: "Type a place and press Enter; r keeps a result, d deletes a kept one, ? lists every key.")
+struct InteractiveCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "tui", abstract: "Open the interactive screen (the default).",
+        discussion: "Type a place and press Enter; r keeps a result, d deletes a kept one, ? lists every key.",
+        options: DisplayOptions.specs)
 
-    @OptionGroup var display: DisplayOptions
+    let display: DisplayOptions
+
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        display = try DisplayOptions(parsed)
+    }
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
