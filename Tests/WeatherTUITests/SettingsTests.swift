@@ -53,6 +53,18 @@ import WeatherTestSupport
         #expect(try Settings.resolve(file: [:], environment: ["LC_ALL": "de_DE.UTF-8"]).language == .english)
     }
 
+    @Test func utf8IsReadFromTheLocaleCodeset() {
+        for locale in ["C.UTF-8", "en_US.utf8", "de_DE.UTF-8@euro", "fr_FR.Utf-8"] {
+            #expect(Settings.localeIsUTF8(["LANG": locale]), "\(locale)")
+        }
+        for locale in ["C", "POSIX", "en_US.ISO-8859-1", "utf8_without_codeset", "xx_XX.ISO@utf8", ""] {
+            #expect(!Settings.localeIsUTF8(["LANG": locale]), "\(locale)")
+        }
+        // LC_ALL wins over LANG; an empty variable is skipped.
+        #expect(!Settings.localeIsUTF8(["LC_ALL": "C", "LANG": "C.UTF-8"]))
+        #expect(Settings.localeIsUTF8(["LC_ALL": "", "LANG": "C.UTF-8"]))
+    }
+
     @Test func xdgFoldersAreHonoured() throws {
         let environment = ["HOME": "/h", "XDG_CACHE_HOME": "/x/cache", "XDG_CONFIG_HOME": "/x/config"]
         #expect(try Settings.resolve(file: [:], environment: environment).cacheDirectory == "/x/cache/meteo")

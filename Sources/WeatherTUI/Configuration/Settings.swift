@@ -147,8 +147,10 @@ struct Settings: Sendable, Equatable {
     /// The locale's character set, from the first of LC_ALL, LC_CTYPE, LANG that is set.
     static func localeIsUTF8(_ environment: [String: String]) -> Bool {
         let locale = ["LC_ALL", "LC_CTYPE", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty } ?? ""
-        let lowered = locale.lowercased()
-        return lowered.contains("utf-8") || lowered.contains("utf8")
+        // The codeset sits between '.' and an optional '@modifier': en_US.UTF-8, C.utf8, de_DE.UTF-8@euro.
+        guard let dot = locale.firstIndex(of: ".") else { return false }
+        let codeset = locale[locale.index(after: dot)...].prefix { $0 != "@" }.lowercased().filter { $0 != "-" }
+        return codeset == "utf8"
     }
 
     /// The messages language, from the first of LC_ALL, LC_MESSAGES, LANG that is set.
