@@ -9,7 +9,6 @@ let package = Package(
         .executable(name: "meteo-records", targets: ["MeteoRecords"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
@@ -56,7 +55,7 @@ let package = Package(
             name: "MeteoRecords",
             dependencies: [
                 "RecordService",
-                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "CommandLineKit",
             ]
         ),
         .target(

@@ -1,4 +1,4 @@
-import ArgumentParser
+import CommandLineKit
 import Foundation
 import Hummingbird
 import Logging
@@ -7,34 +7,135 @@ import RecordService
 
 /// `meteo-records`: the shared record service.
 @main
-struct MeteoRecords: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "meteo-records", abstract: "The shared record service for meteo, on PostgreSQL.",
-        subcommands: [Serve.self, Migrate.self, Token.self], defaultSubcommand: Serve.self)
+enum MeteoRecords {
+    static let spec = CommandSpec(
+        name: "meteo-records", abstract: "The shared record service for meteo, on PostgreSQL.",
+        subcommands: [
+            CommandSpec(
+                name: "serve", abstract: "Serve the API (refuses a schema it does not know).",
+                options: ServiceOptions.specs),
+            CommandSpec(
+                name: "migrate", abstract: "Apply the schema's migrations (safe from several replicas at once).",
+                options: ServiceOptions.specs),
+            CommandSpec(
+                name: "token", abstract: "Manage bearer tokens.",
+                subcommands: [
+                    CommandSpec(
+                        name: "create", abstract: "Make a token for a user; it is printed once and stored hashed.",
+                        arguments: [ArgumentSpec("name", help: "The user's name (made on first use).")],
+                        options: ServiceOptions.specs),
+                    CommandSpec(
+                        name: "list", abstract: "List tokens (never their secret).", options: ServiceOptions.specs),
+                    CommandSpec(
+                        name: "revoke", abstract: "Revoke a token by its id (see `token list`).",
+                        arguments: [ArgumentSpec("id", help: "The token's id.")], options: ServiceOptions.specs),
+                ]),
+        ],
+        defaultSubcommand: "serve")
+
+    static func main() async {
+        do {
+            switch try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()), root: spec) {
+            case .help(let text), .version(let text):
+                print(text)
+            case .run(let parsed):
+                try await run(parsed)
+            }
+        } catch let error as UsageError {
+            FileHandle.standardError.write(Data((error.description + "\n").utf8))
+            exit(ExitCode.usage.rawValue)
+        } catch {
+            FileHandle.standardError.write(Data("Error: \(error)\n".utf8))
+            exit(ExitCode.failure.rawValue)
+        }
+    }
+
+    static func run(_ parsed: ParsedCommand) async throws {
+        // The arguments first: a malformed one is named before any configuration is read.
+        let action = try Action(parsed)
+        let options = try ServiceOptions(parsed)
+        switch action {
+        case .serve:
+            let app = try await buildApplication(configuration: options.configuration, logger: options.logger)
+            try await app.runService()
+        case .migrate:
+            let applied = try await options.withClient { client, logger in
+                try await Migrator(client: client, logger: logger).migrate()
+            }
+            print(applied.isEmpty ? "Up to date." : "Applied: " + applied.joined(separator: ", "))
+        case .createToken(let user):
+            let token = try await options.withClient { client, logger in
+                try await TokenStore(client: client, logger: logger).create(user: user)
+            }
+            print(token)
+        case .listTokens:
+            let entries = try await options.withClient { client, logger in
+                try await TokenStore(client: client, logger: logger).list()
+            }
+            for entry in entries {
+                let state = entry.revoked ? "revoked" : "active"
+                print("\(entry.id)\t\(entry.user)\t\(entry.createdAt.formatted(.iso8601))\t\(state)")
+            }
+        case .revokeToken(let id):
+            let revoked = try await options.withClient { client, logger in
+                try await TokenStore(client: client, logger: logger).revoke(id: id)
+            }
+            guard revoked else { throw parsed.error("No active token with id \(id).") }
+            print("Revoked token \(id).")
+        }
+    }
+}
+
+/// What a `meteo-records` command line asks for, its arguments checked.
+enum Action: Equatable {
+    case serve, migrate, listTokens
+    case createToken(user: String)
+    case revokeToken(id: Int64)
+
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        switch parsed.path.dropFirst() {
+        case ["serve"]: self = .serve
+        case ["migrate"]: self = .migrate
+        case ["token", "list"]: self = .listTokens
+        case ["token", "create"]:
+            let user = parsed.argument("name") ?? ""
+            guard (1...100).contains(user.count) else { throw parsed.error("The name must be 1 to 100 characters.") }
+            self = .createToken(user: user)
+        case ["token", "revoke"]:
+            guard let id = parsed.argument("id").flatMap({ Int64($0) }) else {
+                throw parsed.error("The token's id is a number (see `token list`).")
+            }
+            self = .revokeToken(id: id)
+        default:
+            throw parsed.error("Unknown command.")
+        }
+    }
 }
 
 /// Options every subcommand reads: the environment, overridden by flags.
-struct ServiceOptions: ParsableArguments {
-    @Option(help: "Listen address (METEO_RECORDS_HOST, default 127.0.0.1).")
-    var host: String?
+struct ServiceOptions {
+    static let specs: [OptionSpec] = [
+        .value("host", help: "Listen address (METEO_RECORDS_HOST, default 127.0.0.1)."),
+        .value("port", help: "Listen port (METEO_RECORDS_PORT, default 8080)."),
+        .value("database-url", help: "postgres://user:password@host:port/db?sslmode=… (DATABASE_URL)."),
+    ]
 
-    @Option(help: "Listen port (METEO_RECORDS_PORT, default 8080).")
-    var port: Int?
+    let configuration: ServiceConfiguration
 
-    @Option(name: .customLong("database-url"), help: "postgres://user:password@host:port/db?sslmode=… (DATABASE_URL).")
-    var databaseURL: String?
-
-    func configuration() throws -> ServiceConfiguration {
+    init(_ parsed: ParsedCommand) throws(UsageError) {
         var environment = ProcessInfo.processInfo.environment
-        if let databaseURL { environment["DATABASE_URL"] = databaseURL }
+        if let databaseURL = parsed.string("database-url") { environment["DATABASE_URL"] = databaseURL }
+        let port = try parsed.int("port")
+        if let port, !(0...65535).contains(port) { throw parsed.error("--port must be within 0…65535.") }
+        var configuration: ServiceConfiguration
         do {
-            var configuration = try ServiceConfiguration.fromEnvironment(environment)
-            if let host { configuration.host = host }
-            if let port { configuration.port = port }
-            return configuration
+            configuration = try ServiceConfiguration.fromEnvironment(environment)
         } catch {
-            throw ValidationError(error.description)
+            throw parsed.error(error.description)
         }
+        if let host = parsed.string("host") { configuration.host = host }
+        if let port { configuration.port = port }
+        self.configuration = configuration
     }
 
     var logger: Logger {
@@ -47,7 +148,6 @@ struct ServiceOptions: ParsableArguments {
     func withClient<T: Sendable>(_ body: @escaping @Sendable (PostgresClient, Logger) async throws -> T) async throws
         -> T
     {
-        let configuration = try configuration()
         let logger = logger
         // The pool's own chatter is not for a one-shot command (its run task may start a moment after the
         // first query, which it would warn about); failures still arrive as thrown errors.
@@ -61,84 +161,6 @@ struct ServiceOptions: ParsableArguments {
             }
             defer { group.cancelAll() }
             return try await body(client, logger)
-        }
-    }
-}
-
-struct Serve: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Serve the API (refuses a schema it does not know).")
-    @OptionGroup var options: ServiceOptions
-
-    func run() async throws {
-        let app = try await buildApplication(configuration: try options.configuration(), logger: options.logger)
-        try await app.runService()
-    }
-}
-
-struct Migrate: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Apply the schema's migrations (safe from several replicas at once).")
-    @OptionGroup var options: ServiceOptions
-
-    func run() async throws {
-        let applied = try await options.withClient { client, logger in
-            try await Migrator(client: client, logger: logger).migrate()
-        }
-        print(applied.isEmpty ? "Up to date." : "Applied: " + applied.joined(separator: ", "))
-    }
-}
-
-struct Token: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Manage bearer tokens.", subcommands: [Create.self, List.self, Revoke.self])
-
-    struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Make a token for a user; it is printed once and stored hashed.")
-        @Argument(help: "The user's name (made on first use).") var name: String
-        @OptionGroup var options: ServiceOptions
-
-        func validate() throws {
-            guard (1...100).contains(name.count) else { throw ValidationError("The name must be 1 to 100 characters.") }
-        }
-
-        func run() async throws {
-            let user = name
-            let token = try await options.withClient { client, logger in
-                try await TokenStore(client: client, logger: logger).create(user: user)
-            }
-            print(token)
-        }
-    }
-
-    struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never their secret).")
-        @OptionGroup var options: ServiceOptions
-
-        func run() async throws {
-            let entries = try await options.withClient { client, logger in
-                try await TokenStore(client: client, logger: logger).list()
-            }
-            for entry in entries {
-                print(
-                    "\(entry.id)\t\(entry.user)\t\(entry.createdAt.formatted(.iso8601))\t\(entry.revoked ? "revoked" : "active")"
-                )
-            }
-        }
-    }
-
-    struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (see `token list`).")
-        @Argument(help: "The token's id.") var id: Int64
-        @OptionGroup var options: ServiceOptions
-
-        func run() async throws {
-            let id = id
-            let revoked = try await options.withClient { client, logger in
-                try await TokenStore(client: client, logger: logger).revoke(id: id)
-            }
-            guard revoked else { throw ValidationError("No active token with id \(id).") }
-            print("Revoked token \(id).")
         }
     }
 }
