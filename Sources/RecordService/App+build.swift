@@ -30,8 +30,8 @@ public func buildRouter(
     let router = Router(context: RecordsRequestContext.self)
     let metrics = ServiceMetrics(poolSize: limits.poolSize)
     router.add(
-        middleware: RequestObservation(metrics: metrics, logger: logger))
-    let repository = PostgresRecordRepository(client: client, logger: logger, deadline: limits.databaseTimeout)
+        middleware: RequestObservation(metrics: metrics, logger: logger, databaseTimeout: limits.databaseTimeout))
+    let repository = PostgresRecordRepository(client: client, logger: logger)
     router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
     router.get(RouterPath(RecordPaths.ready)) { _, _ in
         do {
@@ -55,7 +55,7 @@ public func buildRouter(
         MethodNotAllowed.add(to: router, path: RouterPath(path), allowed: allowed)
     }
     let authenticator = TokenAuthenticator(
-        tokens: TokenStore(client: client, logger: logger, deadline: limits.databaseTimeout),
+        tokens: TokenStore(client: client, logger: logger),
         limiter: RateLimiter(perMinute: limits.ratePerMinute))
     RecordController(repository: repository).add(
         to: router.group(RouterPath(RecordPaths.records)).add(middleware: authenticator))

@@ -157,8 +157,9 @@ struct RecordController {
             throw APIError.invalid(field: "id", message: "must equal the id in the path")
         }
         switch try await repository.put(record, user: user) {
-        case .created: return JSONResponse.make(record, status: .created)
-        case .unchanged: return JSONResponse.make(record)
+        // The same canonical text that is stored, so a PUT answers what a GET of the record will.
+        case .created: return JSONResponse.raw(record.json, status: .created)
+        case .unchanged: return JSONResponse.raw(record.json)
         case .conflict:
             throw APIError(status: .conflict, code: "conflict", message: "another record has this id", field: "id")
         case .deleted:

@@ -79,10 +79,8 @@ extension PostgresRecordRepository {
     /// position moves). A tombstone wins over its record, whichever arrives first.
     public func push(_ changes: [WireChange], user: Int64, device: String?) async throws -> [PushResult] {
         guard !changes.isEmpty else { return [] }
-        return try await withDeadline(deadline) {
-            try await client.withTransaction(logger: logger) { connection in
-                try await push(changes, user: user, device: device, on: connection)
-            }
+        return try await client.withTransaction(logger: logger) { connection in
+            try await push(changes, user: user, device: device, on: connection)
         }
     }
 
@@ -160,18 +158,16 @@ extension PostgresRecordRepository {
     public func pull(user: Int64, after cursor: ChangeCursor, limit: Int, device: String?) async throws
         -> PulledChanges
     {
-        try await withDeadline(deadline) {
-            try await client.withConnection { connection in
-                // One snapshot for the horizon, the page and the end of the stream.
-                try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-                do {
-                    let result = try await pull(user: user, after: cursor, limit: limit, device: device, on: connection)
-                    try await connection.query("COMMIT", logger: logger)
-                    return result
-                } catch {
-                    _ = try? await connection.query("ROLLBACK", logger: logger)
-                    throw error
-                }
+        try await client.withConnection { connection in
+            // One snapshot for the horizon, the page and the end of the stream.
+            try await connection.query("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+            do {
+                let result = try await pull(user: user, after: cursor, limit: limit, device: device, on: connection)
+                try await connection.query("COMMIT", logger: logger)
+                return result
+            } catch {
+                _ = try? await connection.query("ROLLBACK", logger: logger)
+                throw error
             }
         }
     }

@@ -1,4 +1,5 @@
 public import Prometheus
+import Synchronization
 
 /// The service's Prometheus metrics: requests by route, method and status, their latency, and database use.
 public final class ServiceMetrics: Sendable {
@@ -25,18 +26,38 @@ public final class ServiceMetrics: Sendable {
 
     /// Counts one finished request.
     func observe(route: String, method: String, status: Int, duration: Duration) {
-        let labels = [("route", route), ("method", method), ("status", String(status))]
-        registry.makeCounter(
-            descriptor: .init(
-                namespace: "meteo_records", metricName: "http_requests", unitName: "total",
-                helpText: "HTTP requests by route, method and status"), labels: labels
-        ).increment()
-        registry.makeDurationHistogram(
-            descriptor: .init(
-                namespace: "meteo_records", metricName: "http_request_duration", unitName: "seconds",
-                helpText: "HTTP request latency by route"), labels: [("route", route)], buckets: Self.buckets
-        ).record(duration)
+        let key = SeriesKey(route: route, method: method, status: status)
+        let known = series.withLock { $0[key] }
+        let (counter, histogram) = known ?? makeSeries(key)
+        counter.increment()
+        histogram.record(duration)
     }
+
+    /// A request's metric series, looked up in the registry once per label set (the registry's lookup builds
+    /// names and labels each time, which every request would pay).
+    private func makeSeries(_ key: SeriesKey) -> (Counter, DurationHistogram) {
+        let made = (
+            registry.makeCounter(
+                descriptor: .init(
+                    namespace: "meteo_records", metricName: "http_requests", unitName: "total",
+                    helpText: "HTTP requests by route, method and status"),
+                labels: [("route", key.route), ("method", key.method), ("status", String(key.status))]),
+            registry.makeDurationHistogram(
+                descriptor: .init(
+                    namespace: "meteo_records", metricName: "http_request_duration", unitName: "seconds",
+                    helpText: "HTTP request latency by route"), labels: [("route", key.route)], buckets: Self.buckets)
+        )
+        series.withLock { $0[key] = made }
+        return made
+    }
+
+    private struct SeriesKey: Hashable {
+        let route: String
+        let method: String
+        let status: Int
+    }
+
+    private let series = Mutex<[SeriesKey: (Counter, DurationHistogram)]>([:])
 
     /// The Prometheus text exposition.
     public func exposition() -> [UInt8] {

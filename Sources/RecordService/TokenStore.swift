@@ -15,12 +15,10 @@ public struct TokenStore: Sendable {
 
     let client: PostgresClient
     let logger: Logger
-    let deadline: Duration
 
-    public init(client: PostgresClient, logger: Logger, deadline: Duration = .seconds(30)) {
+    public init(client: PostgresClient, logger: Logger) {
         self.client = client
         self.logger = logger
-        self.deadline = deadline
     }
 
     /// Makes a token for `user` (creating the user on first use) and returns it; this is the only time it exists
@@ -29,7 +27,7 @@ public struct TokenStore: Sendable {
         var bytes = [UInt8](repeating: 0, count: 32)
         var generator = SystemRandomNumberGenerator()
         for index in bytes.indices { bytes[index] = generator.next() }
-        let token = "mr_" + bytes.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        let token = "mr_" + Self.hex(bytes)
         let hash = Self.hash(token)
         try await client.withTransaction(logger: logger) { connection in
             try await connection.query(
@@ -68,23 +66,44 @@ public struct TokenStore: Sendable {
 
     /// The user a live token belongs to, or `nil`.
     public func user(for token: String) async throws -> Int64? {
-        try await withDeadline(deadline) {
-            let rows = try await client.query(
-                "SELECT user_id FROM api_token WHERE token_hash = \(Self.hash(token)) AND revoked_at IS NULL",
-                logger: logger)
-            for try await id in rows.decode(Int64.self) { return id }
-            return nil
+        for try await id in try await client.execute(UserForToken(hash: Self.hash(token)), logger: logger) {
+            return id
+        }
+        return nil
+    }
+
+    /// Every request runs this: prepared once per connection, it skips a parse and a plan each time.
+    struct UserForToken: PostgresPreparedStatement {
+        static let name = "user_for_token"
+        static let sql = "SELECT user_id FROM api_token WHERE token_hash = $1 AND revoked_at IS NULL"
+        typealias Row = Int64
+        var hash: String
+
+        func makeBindings() -> PostgresBindings {
+            var bindings = PostgresBindings()
+            bindings.append(hash)
+            return bindings
+        }
+
+        func decodeRow(_ row: PostgresRow) throws -> Int64 {
+            try row.decode(Int64.self)
         }
     }
 
     /// The SHA-256 of `token`, as lower-case hex.
     static func hash(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+        hex(SHA256.hash(data: Array(token.utf8)))
     }
-}
 
-extension String {
-    fileprivate func leftPadded(to width: Int) -> String {
-        String(repeating: "0", count: max(0, width - count)) + self
+    /// Lower-case hex, two digits a byte (the hash is computed on every request: no per-byte strings).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }

@@ -332,6 +332,35 @@ struct TestDatabase {
         #expect(PageCursor(text: "garbage!") == nil)
     }
 
+    @Test func tokenHashIsSHA256Hex() {
+        #expect(TokenStore.hash("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        #expect(TokenStore.hex([0, 9, 10, 255]) == "00090aff")
+    }
+
+    @Test func logDurationsHaveTwoDecimals() {
+        #expect(RequestObservation.milliseconds(.microseconds(12_345)) == "12.35")
+        #expect(RequestObservation.milliseconds(.microseconds(12_344)) == "12.34")
+        #expect(RequestObservation.milliseconds(.microseconds(70)) == "0.07")
+        #expect(RequestObservation.milliseconds(.seconds(2)) == "2000.00")
+        #expect(RequestObservation.milliseconds(.zero) == "0.00")
+    }
+
+    @Test func opaqueTextIsUnpaddedBase64URL() {
+        // Every length modulo 3, and bytes that need '-' and '_' (which standard base64 spells '+' and '/').
+        for raw in ["", "a", "ab", "abc", "abcd", "1795790000123456.0f8fad5b-d9cb-469f-a165-70867728950e", "~~~?>>"] {
+            let text = OpaqueText.encode(raw)
+            let standard = Data(raw.utf8).base64EncodedString()
+            let expected = String(
+                standard.filter { $0 != "=" }.map { $0 == "+" ? "-" : $0 == "/" ? "_" : $0 })
+            #expect(text == expected, "\(raw)")
+            #expect(OpaqueText.decode(text) == raw, "\(raw)")
+        }
+        // One spelling per cursor: padding, a lone trailing digit, stray bits and foreign letters are refused.
+        for text in ["YQ==", "YWJjZ", "YR", "YW+j", "YW/j", "YW j", String(repeating: "A", count: 132)] {
+            #expect(OpaqueText.decode(text) == nil, "\(text)")
+        }
+    }
+
     @Test func wireProblemsNameTheirFields() {
         var record = RecordRouteTests.record(RecordRouteTests.id(9))
         #expect(record.problems().isEmpty)
