@@ -98,15 +98,20 @@ public struct PostgresRecordRepository: Sendable {
     /// A page as one row: how many, the bodies joined, and the last (oldest) record's position.
     typealias PageRow = (Int64, String, Date?, UUID?)
 
+    /// The page query: `user` ($1) and `limit` ($2), narrowed by `filter` (a constant of this file).
+    static func pageSQL(filter: String) -> String {
+        """
+        SELECT count(*), coalesce(string_agg(body::text, ',' ORDER BY recorded_at DESC, id DESC), ''),
+          min(recorded_at), (array_agg(id ORDER BY recorded_at, id))[1]
+        FROM (SELECT body, recorded_at, id FROM record WHERE user_id = $1 AND deleted_at IS NULL\(filter)
+          ORDER BY recorded_at DESC, id DESC LIMIT $2) AS page
+        """
+    }
+
     /// The first page of a list (prepared once per connection, as every statement a request runs).
     struct FirstPage: PostgresPreparedStatement {
         static let name = "first_page"
-        static let sql = """
-            SELECT count(*), coalesce(string_agg(body::text, ',' ORDER BY recorded_at DESC, id DESC), ''),
-              min(recorded_at), (array_agg(id ORDER BY recorded_at, id))[1]
-            FROM (SELECT body, recorded_at, id FROM record WHERE user_id = $1 AND deleted_at IS NULL
-              ORDER BY recorded_at DESC, id DESC LIMIT $2) AS page
-            """
+        static let sql = pageSQL(filter: "")
         typealias Row = PageRow
         var user: Int64
         var limit: Int
@@ -124,13 +129,7 @@ public struct PostgresRecordRepository: Sendable {
     /// A later page: the records before `cursor`.
     struct PageAfter: PostgresPreparedStatement {
         static let name = "page_after"
-        static let sql = """
-            SELECT count(*), coalesce(string_agg(body::text, ',' ORDER BY recorded_at DESC, id DESC), ''),
-              min(recorded_at), (array_agg(id ORDER BY recorded_at, id))[1]
-            FROM (SELECT body, recorded_at, id FROM record
-              WHERE user_id = $1 AND deleted_at IS NULL AND (recorded_at, id) < ($3, $4)
-              ORDER BY recorded_at DESC, id DESC LIMIT $2) AS page
-            """
+        static let sql = pageSQL(filter: " AND (recorded_at, id) < ($3, $4)")
         typealias Row = PageRow
         var user: Int64
         var limit: Int
