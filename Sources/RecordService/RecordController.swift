@@ -99,10 +99,12 @@ struct TokenAuthenticator: RouterMiddleware {
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-            case let token = String(header.dropFirst("Bearer ".count)), !token.isEmpty, token.count <= 200,
-            let user = try await tokens.user(for: token)
+            case let token = String(header.dropFirst("Bearer ".count)), !token.isEmpty, token.count <= 200
         else { throw APIError.unauthorized }
-        if let wait = limiter.take(TokenStore.hash(token)) { throw APIError.tooManyRequests(retryAfter: wait) }
+        // One hash serves both the lookup and the token's rate budget.
+        let hash = TokenStore.hash(token)
+        guard let user = try await tokens.user(forHash: hash) else { throw APIError.unauthorized }
+        if let wait = limiter.take(hash) { throw APIError.tooManyRequests(retryAfter: wait) }
         var context = context
         context.userID = user
         return try await next(request, context)

@@ -66,7 +66,12 @@ public struct TokenStore: Sendable {
 
     /// The user a live token belongs to, or `nil`.
     public func user(for token: String) async throws -> Int64? {
-        for try await id in try await client.execute(UserForToken(hash: Self.hash(token)), logger: logger) {
+        try await user(forHash: Self.hash(token))
+    }
+
+    /// The user a live token belongs to, by the token's `hash` (the caller may need the hash too).
+    func user(forHash hash: String) async throws -> Int64? {
+        for try await id in try await client.execute(UserForToken(hash: hash), logger: logger) {
             return id
         }
         return nil

@@ -13,8 +13,8 @@ struct PlaceOptions {
     let place: [String]
     let lat: Double?
     let lon: Double?
-    /// Said when neither the command line nor the configuration names a place.
-    private let missing: UsageError
+    /// Kept to word a refusal only when one is needed (a usage line costs a little to build).
+    private let parsed: ParsedCommand
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
         place = parsed.arguments("place")
@@ -25,12 +25,14 @@ struct PlaceOptions {
             throw parsed.error("--lat must be within -90…90 and --lon within -180…180.")
         }
         if lat != nil, !place.isEmpty { throw parsed.error("Give a place or --lat/--lon, not both.") }
-        missing = parsed.error("Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
+        self.parsed = parsed
     }
 
     /// What to look up, falling back on the configured default place.
     func target(_ runtime: Runtime) throws(UsageError) -> WeatherLookup.Target {
-        guard let target = runtime.target(place: place, latitude: lat, longitude: lon) else { throw missing }
+        guard let target = runtime.target(place: place, latitude: lat, longitude: lon) else {
+            throw parsed.error("Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
+        }
         return target
     }
 }
