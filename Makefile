@@ -46,10 +46,12 @@ format:
 
 # CI (CI=true) must replay the recorded real API answers, so their absence fails there.
 # One throwaway PostgreSQL serves the Swift suites and the fuzzing of the live service against its spec.
+# test-run.sh fails the run when anything the suite started is still alive at its end.
 test: deps tools lint
 	$(SWIFT) build --build-tests
 	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/check-deploy.sh
-	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/with-postgres.sh \
+	scripts/check-test-run.sh
+	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/test-run.sh scripts/with-postgres.sh \
 	  bash -c '$(SWIFT) test --disable-xctest && scripts/fuzz-api.sh "$$($(SWIFT) build --show-bin-path)" 25'
 
 bench: deps

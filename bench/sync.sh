@@ -21,7 +21,7 @@ requests() { grep -c 'path=/v1/sync' "$work/serve.log" || true; }
 before=$(requests); up=$(client "$work/up"); up_requests=$(( $(requests) - before ))
 before=$(requests); down=$(client "$work/down"); down_requests=$(( $(requests) - before ))
 up_line=$(cat "$work/up/out.txt"); down_line=$(cat "$work/down/out.txt")
-naive=$(.build/release/meteo-bench naive-upload "$work/naive.sqlite" "$url" "$naive_token")
+naive=$(METEO_RECORDS_TOKEN="$naive_token" .build/release/meteo-bench naive-upload "$work/naive.sqlite" "$url")
 pulled=$(sqlite3 "$work/down/records.sqlite" "SELECT count(*) FROM record WHERE deleted_at IS NULL")
 [ "$pulled" = "$COUNT" ] || { echo "sync bench: the fresh client holds $pulled records, not $COUNT" >&2; exit 1; }
 

@@ -11,20 +11,21 @@ psql -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U "${POSTGRES_USER:-postgres}" -d 
 "$bin" migrate > /dev/null 2>&1
 token=$("$bin" token create fuzzer 2>/dev/null | grep -o 'mr_[0-9a-f]*' | head -1)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-log=$(mktemp /tmp/meteo-fuzz.XXXXXX)
+log=$(mktemp "${TMPDIR:-/tmp}/meteo-fuzz.XXXXXX")
 METEO_RECORDS_PORT=$port METEO_RECORDS_RATE_LIMIT=1000000 "$bin" serve > "$log" 2>&1 &
 server=$!
-trap 'kill $server 2> /dev/null || true; rm -f "$log"' EXIT
+trap 'kill $server 2> /dev/null || true; wait $server 2> /dev/null; rm -f "$log"' EXIT
 for _ in $(seq 100); do
   if python3 -c "import socket; socket.create_connection(('127.0.0.1', $port), 0.2)" 2> /dev/null; then break; fi
   sleep 0.1
 done
-schemathesis run "$here/docs/openapi.yaml" --url "http://127.0.0.1:$port" \
-  --header "Authorization: Bearer $token" \
+# The token reaches schemathesis through its environment and scripts/fuzz-api.toml, never a command line (ps).
+METEO_FUZZ_TOKEN=$token schemathesis --config-file "$here/scripts/fuzz-api.toml" run "$here/docs/openapi.yaml" \
+  --url "http://127.0.0.1:$port" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance,negative_data_rejection \
   --max-examples "$examples" --seed 20261127 --no-color
 # The service's own log line per request must never hold the token.
-if grep -q "$token" "$log"; then
+if grep -qF -f <(printf '%s\n' "$token") "$log"; then
   echo "fuzz-api: the token appears in the service's log" >&2
   exit 1
 fi

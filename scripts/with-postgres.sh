@@ -4,7 +4,7 @@
 # fail, never skip, without it.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
-folder=$(mktemp -d /tmp/meteo-pg.XXXXXX)
+folder=$(mktemp -d "${TMPDIR:-/tmp}/meteo-pg.XXXXXX")
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 stop() {
   "$here/pg-cluster.sh" stop "$folder" > /dev/null 2>&1 || true

@@ -27,12 +27,15 @@ public struct MeteoBinary: Sendable {
         return path
     }
 
-    /// Runs `meteo arguments…` with exactly `environment` (nothing inherited) and waits for it.
-    public func run(_ arguments: [String], environment: [String: String], input: String? = nil) throws -> Output {
+    /// Runs `meteo arguments…` with exactly `environment` (nothing inherited but the test run's mark) and waits
+    /// for it; a run still going after `timeout` seconds is killed and reported with status 137.
+    public func run(
+        _ arguments: [String], environment: [String: String], input: String? = nil, timeout: Double = 120
+    ) throws -> Output {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments
-        process.environment = environment
+        process.environment = TestRun.marked(environment)
         let out = Pipe()
         let err = Pipe()
         process.standardOutput = out
@@ -52,7 +55,10 @@ public struct MeteoBinary: Sendable {
         DispatchQueue(label: "meteo.test.stderr").async(group: group) {
             errData = err.fileHandleForReading.readDataToEndOfFile()
         }
-        group.wait()
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            kill(process.processIdentifier, SIGKILL)
+            group.wait()
+        }
         process.waitUntilExit()
         return Output(
             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),

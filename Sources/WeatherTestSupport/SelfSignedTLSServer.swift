@@ -36,6 +36,8 @@ public final class SelfSignedTLSServer: Sendable {
         }
     }
 
+    deinit { stop() }
+
     public func stop() {
         // s_server may sit in a blocking read and ignore SIGTERM for a while; SIGKILL ends it at once.
         if process.isRunning {

@@ -29,7 +29,7 @@ public final class ServiceProcess: @unchecked Sendable {
         process.arguments = ["serve", "--port", String(port)]
         var environment = ["DATABASE_URL": databaseURL, "PATH": "/usr/bin:/bin"]
         environment.merge(extraEnvironment) { $1 }
-        process.environment = environment
+        process.environment = TestRun.marked(environment)
         FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         log.seekToEndOfFile()

@@ -9,7 +9,7 @@ import WeatherCore
 /// - `insert N DIR`: N durable inserts through `SQLiteRecordStore`, then N through the raw SQLite C API with
 ///   the same pragmas and schema, each insert its own transaction; prints `store_ms raw_ms`.
 /// - `populate PATH N`: a store with N records (for the history benchmark).
-/// - `naive-upload PATH URL TOKEN`: every record of the store sent with its own `PUT /v1/records/{id}`, one after
+/// - `naive-upload PATH URL` (the token in `METEO_RECORDS_TOKEN`, never on a command line): every record of the store sent with its own `PUT /v1/records/{id}`, one after
 ///   the other over one kept-alive connection (the baseline of the sync benchmark); prints `requests ms`.
 @main
 enum BenchMain {
@@ -32,8 +32,10 @@ enum BenchMain {
             }
             _ = try store.importRecords(batch)
         case "naive-upload":
-            guard arguments.count == 5 else { usage() }
-            try await naiveUpload(store: arguments[2], url: arguments[3], token: arguments[4])
+            guard arguments.count == 4, let token = ProcessInfo.processInfo.environment["METEO_RECORDS_TOKEN"] else {
+                usage()
+            }
+            try await naiveUpload(store: arguments[2], url: arguments[3], token: token)
         default:
             usage()
         }
@@ -63,7 +65,9 @@ enum BenchMain {
 
     static func usage() -> Never {
         FileHandle.standardError.write(
-            Data("usage: meteo-bench insert N DIR | populate PATH N | naive-upload PATH URL TOKEN\n".utf8))
+            Data(
+                "usage: meteo-bench insert N DIR | populate PATH N | naive-upload PATH URL (METEO_RECORDS_TOKEN set)\n"
+                    .utf8))
         exit(64)
     }
 

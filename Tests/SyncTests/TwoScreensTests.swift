@@ -13,14 +13,15 @@ import WeatherTestSupport
         let weather = try FixtureServer { routes.reply(to: $0) }
         func screen(_ name: String) throws -> TmuxSession {
             let home = world.folder.path + "/" + name
-            let command = """
-                env -i HOME=\(home) PATH=/usr/bin:/bin TERM=tmux-256color LANG=C.UTF-8 TZ=UTC \
-                METEO_GEOCODING_URL=\(weather.baseURL) METEO_FORECAST_URL=\(weather.baseURL) \
-                METEO_DATA_DIR=\(home)/data METEO_CACHE_DIR=\(home)/cache \
-                METEO_RECORDS_URL=\(world.replicas[0].baseURL) METEO_RECORDS_TOKEN=\(token) METEO_SYNC_INTERVAL=1 \
-                \(meteo.path)
-                """
-            return try TmuxSession(command: TmuxSession.reportingExit(command), width: 100, height: 30)
+            // The token travels in the program's environment, never on a command line.
+            let environment = [
+                "HOME": home, "PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8", "TZ": "UTC",
+                "METEO_GEOCODING_URL": weather.baseURL, "METEO_FORECAST_URL": weather.baseURL,
+                "METEO_DATA_DIR": home + "/data", "METEO_CACHE_DIR": home + "/cache",
+                "METEO_RECORDS_URL": world.replicas[0].baseURL, "METEO_RECORDS_TOKEN": token,
+                "METEO_SYNC_INTERVAL": "1",
+            ]
+            return try TmuxSession(program: meteo.path, environment: environment, width: 100, height: 30)
         }
         let laptop = try screen("laptop")
         let desktop = try screen("desktop")

@@ -16,15 +16,16 @@ import WeatherTestSupport
     }
 
     func start(
-        server: FixtureServer? = nil, lang: String = "C.UTF-8", extra: String = "", width: Int = 100, height: Int = 30
+        server: FixtureServer? = nil, lang: String = "C.UTF-8", extra: [String: String] = [:], width: Int = 100,
+        height: Int = 30
     ) throws -> TmuxSession {
         let base = (server ?? self.server).baseURL
-        let command = """
-            env -i HOME=\(home.path) PATH=/usr/bin:/bin TERM=tmux-256color LANG=\(lang) TZ=UTC \
-            METEO_GEOCODING_URL=\(base) METEO_FORECAST_URL=\(base) METEO_DATA_DIR=\(home.path)/data \
-            METEO_CACHE_DIR=\(home.path)/cache \(extra) \(meteo.path)
-            """
-        return try TmuxSession(command: TmuxSession.reportingExit(command), width: width, height: height)
+        let environment = [
+            "HOME": home.path, "PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": lang, "TZ": "UTC",
+            "METEO_GEOCODING_URL": base, "METEO_FORECAST_URL": base, "METEO_DATA_DIR": home.path + "/data",
+            "METEO_CACHE_DIR": home.path + "/cache",
+        ].merging(extra) { $1 }
+        return try TmuxSession(program: meteo.path, environment: environment, width: width, height: height)
     }
 
     func quit(_ session: TmuxSession, sourceLocation: SourceLocation = #_sourceLocation) throws {
@@ -131,7 +132,7 @@ import WeatherTestSupport
     }
 
     @Test func asciiWhenTheLocaleIsNotUTF8() throws {
-        let session = try start(lang: "C", extra: "NO_COLOR=1")
+        let session = try start(lang: "C", extra: ["NO_COLOR": "1"])
         #expect(session.waitFor(text: "History (0)"))
         try session.type("Paris")
         try session.send("Enter")
