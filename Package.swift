@@ -29,18 +29,33 @@ let package = Package(
         .systemLibrary(name: "CNCurses"),
         .target(
             name: "RecordStore",
-            dependencies: ["WeatherCore", "RecordAPI", "CSQLite"]
+            dependencies: ["WeatherCore", "RecordAPI", "RecordRules", "CSQLite", "TextFormats"]
         ),
         .target(
             name: "WeatherCore",
-            dependencies: ["CCurl"]
+            dependencies: ["CCurl", "TextFormats"]
         ),
-        .target(name: "RecordAPI"),
-        .target(name: "CommandLineKit"),
+        .target(
+            name: "RecordAPI",
+            dependencies: ["RecordRules", "TextFormats"]
+        ),
+        // What a kept record may hold: one set of rules for every way in (TextFormats and the standard library).
+        .target(
+            name: "RecordRules",
+            dependencies: ["TextFormats"]
+        ),
+        // The standard library only: text formats that every other part reads and writes.
+        .target(name: "TextFormats"),
+        .target(
+            name: "CommandLineKit",
+            dependencies: ["TextFormats"]
+        ),
         .target(
             name: "RecordService",
             dependencies: [
                 "RecordAPI",
+                "RecordRules",
+                "TextFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -60,7 +75,7 @@ let package = Package(
         ),
         .target(
             name: "WeatherApp",
-            dependencies: ["WeatherCore"]
+            dependencies: ["WeatherCore", "TextFormats"]
         ),
         .executableTarget(
             name: "WeatherTUI",
@@ -70,6 +85,7 @@ let package = Package(
                 "WeatherApp",
                 "CNCurses",
                 "CommandLineKit",
+                "TextFormats",
             ]
         ),
         .target(
@@ -94,12 +110,20 @@ let package = Package(
             dependencies: ["WeatherCore", "WeatherTestSupport"]
         ),
         .testTarget(
+            name: "TextFormatsTests",
+            dependencies: ["TextFormats"]
+        ),
+        .testTarget(
+            name: "RecordRulesTests",
+            dependencies: ["RecordRules", "TextFormats", "RecordAPI", "RecordStore", "WeatherCore"]
+        ),
+        .testTarget(
             name: "CommandLineKitTests",
             dependencies: ["CommandLineKit"]
         ),
         .testTarget(
             name: "WeatherAppTests",
-            dependencies: ["WeatherApp", "WeatherCore"],
+            dependencies: ["WeatherApp", "WeatherCore", "TextFormats"],
             exclude: ["Screens"]
         ),
         .testTarget(

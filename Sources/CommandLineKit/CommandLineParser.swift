@@ -1,3 +1,5 @@
+import TextFormats
+
 /// What a command line asks for.
 public enum Invocation: Equatable, Sendable {
     /// Run this command with these values.
@@ -70,7 +72,7 @@ public enum CommandLineParser {
             }
             if word == "-h" || word == "--help" { return .help(HelpText.render(spec, path: path)) }
             if word == "--version", let version { return .version(version) }
-            guard word.hasPrefix("--") else { throw failure("Unknown option '\(word)'.") }
+            guard word.hasPrefix("--") else { throw failure("Unknown option \(TerminalText.quoted(word)).") }
             let body = word.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })
             let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
@@ -111,7 +113,7 @@ public enum CommandLineParser {
                 throw failure("Missing expected argument '<\(argument.name)>'.")
             }
         }
-        if let extra = rest.first { throw failure("Unexpected argument '\(extra)'.") }
+        if let extra = rest.first { throw failure("Unexpected argument \(TerminalText.quoted(extra)).") }
         return .run(
             ParsedCommand(
                 path: path, spec: spec, values: values, flags: flags, arguments: arguments))
@@ -134,7 +136,8 @@ public enum CommandLineParser {
     private static func unknownCommand(_ word: String, in spec: CommandSpec, path: [String]) -> UsageError {
         let names = spec.subcommands.map(\.name).joined(separator: ", ")
         return UsageError(
-            "Unknown command '\(word)'. Commands: \(names).", commandPath: path, usage: HelpText.usage(spec, path: path)
+            "Unknown command \(TerminalText.quoted(word)). Commands: \(names).", commandPath: path,
+            usage: HelpText.usage(spec, path: path)
         )
     }
 

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// A command line that fits its command: the values given, read through typed accessors.
 ///
 /// Accessors throw `UsageError` for a value of the wrong shape, so a command's initializer reads and checks
@@ -67,12 +69,12 @@ public struct ParsedCommand: Equatable, Sendable {
         guard let text = string(name) else { return nil }
         guard let value = Choice(rawValue: text) else {
             let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("The value '\(text)' is invalid for '--\(name)': use one of \(names).")
+            throw error("The value \(TerminalText.quoted(text)) is invalid for '--\(name)': use one of \(names).")
         }
         return value
     }
 
     private func invalid(_ text: String, _ name: String) -> UsageError {
-        error("The value '\(text)' is invalid for '--\(name)'.")
+        error("The value \(TerminalText.quoted(text)) is invalid for '--\(name)'.")
     }
 }

@@ -1,3 +1,6 @@
+public import RecordRules
+import TextFormats
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -64,8 +67,8 @@ public struct WireChange: Codable, Sendable, Hashable {
                 FieldProblem(field: prefix + "record." + $0.field, message: $0.message)
             }
         case (nil, let deletedAt?):
-            if Timestamp.parse(deletedAt) == nil {
-                problems.append(FieldProblem(field: prefix + "deleted_at", message: "must be an RFC 3339 time"))
+            if !(RFC3339.parse(deletedAt).map(RecordRules.isInEra) ?? false) {
+                problems.append(FieldProblem(field: prefix + "deleted_at", message: RecordRules.timeRule))
             }
         default:
             problems.append(

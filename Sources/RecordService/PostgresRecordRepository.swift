@@ -2,6 +2,7 @@ public import Foundation
 public import Logging
 public import PostgresNIO
 public import RecordAPI
+import TextFormats
 
 /// What a PUT did.
 public enum PutOutcome: Sendable, Equatable {
@@ -206,11 +207,17 @@ public struct PageCursor: Sendable, Equatable {
     public init?(text: String) {
         guard let raw = OpaqueText.decode(text) else { return nil }
         let parts = raw.split(separator: ".", maxSplits: 1)
-        guard parts.count == 2, let micros = Int64(parts[0]), let id = UUID(uuidString: String(parts[1])) else {
-            return nil
-        }
+        // A crafted time must be refused here: a Date far outside PostgreSQL's range traps while it is encoded.
+        guard parts.count == 2, let micros = Int64(parts[0]), Self.microseconds.contains(micros),
+            let id = UUID(uuidString: String(parts[1]))
+        else { return nil }
         self.init(recordedAt: Date(timeIntervalSince1970: Double(micros) / 1_000_000), id: id)
     }
+}
+
+extension PageCursor {
+    /// The times a cursor may hold: years 1…9999, as RFC 3339 writes them.
+    static let microseconds = (UnixTime.earliest.seconds * 1_000_000)...(UnixTime.latest.seconds * 1_000_000)
 }
 
 /// Cursors travel as unpadded base64url text so that clients treat them as opaque.

@@ -4,6 +4,8 @@ import Logging
 import NIOCore
 public import PostgresNIO
 import RecordAPI
+import RecordRules
+import TextFormats
 
 /// A request's context: Hummingbird's, plus the user the bearer token named.
 public struct RecordsRequestContext: RequestContext {

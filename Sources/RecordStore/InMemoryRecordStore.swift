@@ -21,6 +21,10 @@ public final class InMemoryRecordStore: RecordStore {
         try RecordRow.validate(record)
         try records.withLock { stored throws(RecordStoreError) in
             guard stored[record.id] == nil else { throw .duplicateID(record.id) }
+            if let kept = stored.values.first(where: { $0.deletedAt == nil && RecordRow.isSameObservation($0, record) })
+            {
+                throw .alreadyKept(id: kept.id)
+            }
             stored[record.id] = record
         }
     }

@@ -1,3 +1,6 @@
+import RecordAPI
+import RecordRules
+import TextFormats
 public import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -57,6 +60,14 @@ public enum RecordExchange {
             return number
         }
         guard let id = try field("id").string else { throw .invalidRecord("id is not a string") }
+        // Checked before it becomes an Int: a number such as 1e300 or 1.5 must be refused, never trap or be cut.
+        func weatherCode() throws(RecordStoreError) -> Int? {
+            guard let number = try optionalNumber("weather_code") else { return nil }
+            guard let code = Int(exactly: number), RecordRules.weatherCodes.contains(code) else {
+                throw .invalidRecord("weather_code must be a WMO weather code (0, 1, 2, 3, 45 … 99)")
+            }
+            return code
+        }
         let placeValue = try field("place")
         guard let name = placeValue["name"]?.string, let latitude = placeValue["latitude"]?.double,
             let longitude = placeValue["longitude"]?.double
@@ -64,7 +75,13 @@ public enum RecordExchange {
         guard let provider = try field("provider").string.flatMap(ProviderID.init) else {
             throw .invalidRecord("unknown provider")
         }
-        let units = value["units"]?.string.flatMap(Units.init) ?? .metric
+        var units = Units.metric
+        if let given = value["units"], given != .null {
+            guard let known = given.string.flatMap(Units.init) else {
+                throw .invalidRecord("units must be metric or imperial")
+            }
+            units = known
+        }
         var deletedAt: Date?
         if let deleted = value["deleted_at"], deleted != .null { deletedAt = try time("deleted_at") }
         let record = WeatherRecord(
@@ -76,7 +93,7 @@ public enum RecordExchange {
             observedAt: try time("observed_at"), recordedAt: try time("recorded_at"), provider: provider,
             temperature: try optionalNumber("temperature"),
             apparentTemperature: try optionalNumber("apparent_temperature"),
-            weatherCode: try optionalNumber("weather_code").map { Int($0) },
+            weatherCode: try weatherCode(),
             windSpeed: try optionalNumber("wind_speed"), windDirection: try optionalNumber("wind_direction"),
             humidity: try optionalNumber("humidity"), pressure: try optionalNumber("pressure"),
             precipitation: try optionalNumber("precipitation"), units: units, deletedAt: deletedAt)
@@ -88,6 +105,9 @@ public enum RecordExchange {
     public static func exportJSON(_ records: [WeatherRecord]) -> String {
         JSONValue.object(["records": .array(records.map(jsonValue))]).serialized(pretty: true)
     }
+
+    /// The header row of meteo's CSV.
+    public static var csvHeader: String { csvColumns.joined(separator: ",") }
 
     static let csvColumns = [
         "id", "place_name", "admin1", "country", "country_code", "latitude", "longitude", "timezone", "observed_at",
@@ -151,7 +171,19 @@ public enum RecordExchange {
             }
             var cells: [String: String] = [:]
             for (column, cell) in zip(csvColumns, row) where !cell.isEmpty { cells[column] = cell }
-            func number(_ name: String) -> JSONValue { cells[name].flatMap(Double.init).map(JSONValue.number) ?? .null }
+            // A cell is empty or a plain decimal number: " 5", "1_000" or "0x10" are refused, never read as
+            // something else or dropped.
+            var malformed: String?
+            func number(_ name: String) -> JSONValue {
+                guard let cell = cells[name] else { return .null }
+                guard let value = decimal(cell) else {
+                    if malformed == nil {
+                        malformed = "\(name) \(TerminalText.quoted(cell, limit: 30)) is not a number"
+                    }
+                    return .null
+                }
+                return .number(value)
+            }
             func text(_ name: String) -> JSONValue { cells[name].map(JSONValue.string) ?? .null }
             let value = JSONValue.object([
                 "id": text("id"),
@@ -167,6 +199,7 @@ public enum RecordExchange {
                 "pressure": number("pressure"), "precipitation": number("precipitation"), "units": text("units"),
                 "deleted_at": text("deleted_at"),
             ])
+            if let malformed { throw .invalidRecord("line \(index + 2): \(malformed)") }
             do {
                 records.append(try record(from: value))
             } catch {
@@ -174,6 +207,31 @@ public enum RecordExchange {
             }
         }
         return records
+    }
+
+    /// A JSON-style decimal (`-12`, `3.25`, `1e3`), finite; `nil` for anything else.
+    static func decimal(_ text: String) -> Double? {
+        var bytes = text.utf8[...]
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let digits = bytes.prefix { (48...57).contains($0) }
+        guard !digits.isEmpty else { return nil }
+        bytes = bytes.dropFirst(digits.count)
+        if bytes.first == UInt8(ascii: ".") {
+            let fraction = bytes.dropFirst().prefix { (48...57).contains($0) }
+            guard !fraction.isEmpty else { return nil }
+            bytes = bytes.dropFirst(1 + fraction.count)
+        }
+        if let e = bytes.first, e == UInt8(ascii: "e") || e == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if let sign = bytes.first, sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                bytes = bytes.dropFirst()
+            }
+            let exponent = bytes.prefix { (48...57).contains($0) }
+            guard !exponent.isEmpty else { return nil }
+            bytes = bytes.dropFirst(exponent.count)
+        }
+        guard bytes.isEmpty, let value = Double(text), value.isFinite else { return nil }
+        return value
     }
 
     /// Splits RFC 4180 text into rows of cells (quoted cells may hold commas, quotes and line breaks).
@@ -224,15 +282,8 @@ public enum RecordExchange {
         return "\"" + text.replacingQuotes() + "\""
     }
 
-    /// RFC 3339 UTC with milliseconds when there are any, so times round-trip exactly.
-    static func timestamp(_ date: Date) -> String {
-        let millis = RecordRow.millis(date)
-        let whole = CivilTime.rfc3339(Date(timeIntervalSince1970: Double(millis.floorDivided(by: 1000))))
-        let fraction = millis - millis.floorDivided(by: 1000) * 1000
-        guard fraction != 0 else { return whole }
-        let digits = String(fraction)
-        return whole.dropLast() + "." + String(repeating: "0", count: 3 - digits.count) + digits + "Z"
-    }
+    /// RFC 3339 UTC with milliseconds when there are any, so times round-trip exactly (the wire's format).
+    static func timestamp(_ date: Date) -> String { Timestamp.format(date) }
 }
 
 extension RecordStoreError {
@@ -240,13 +291,6 @@ extension RecordStoreError {
     var reason: String {
         if case .invalidRecord(let reason) = self { return reason }
         return userMessage
-    }
-}
-
-extension Int64 {
-    fileprivate func floorDivided(by divisor: Int64) -> Int64 {
-        let quotient = self / divisor
-        return (self % divisor != 0 && (self < 0) != (divisor < 0)) ? quotient - 1 : quotient
     }
 }
 

@@ -1,3 +1,5 @@
+import RecordRules
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -14,6 +16,28 @@ enum RecordRow {
             wind_direction, humidity, pressure, precipitation, units, deleted_at, dirty)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
         """
+
+    /// A live record of the same observation: place (name and coordinates), provider and observation time.
+    static let sameObservationSQL = """
+        SELECT id FROM record
+        WHERE observed_at = ? AND provider = ? AND deleted_at IS NULL AND place_key = ?
+            AND abs(latitude - ?) < 0.000001 AND abs(longitude - ?) < 0.000001
+        LIMIT 1
+        """
+
+    static func observationValues(_ record: WeatherRecord) -> [SQLiteValue] {
+        [
+            .integer(millis(record.observedAt)), .text(record.provider.rawValue), .text(placeKey(record.place.name)),
+            .real(record.place.latitude), .real(record.place.longitude),
+        ]
+    }
+
+    /// Whether `a` and `b` are the same observation (what `sameObservationSQL` finds).
+    static func isSameObservation(_ a: WeatherRecord, _ b: WeatherRecord) -> Bool {
+        millis(a.observedAt) == millis(b.observedAt) && a.provider == b.provider
+            && placeKey(a.place.name) == placeKey(b.place.name) && abs(a.place.latitude - b.place.latitude) < 0.000001
+            && abs(a.place.longitude - b.place.longitude) < 0.000001
+    }
 
     /// A record that came from the service: already there, so not dirty; an id already here is left alone.
     static let insertSyncedSQL = "INSERT OR IGNORE" + insertSQL.dropFirst("INSERT".count).dropLast(2) + "0)"
@@ -51,27 +75,26 @@ enum RecordRow {
     }
 
     /// Checks what the schema's constraints would refuse, to say it in words.
+    /// Refuses a record that `RecordRules` (the one set of rules every way in shares) does not admit.
+    /// - Throws: `RecordStoreError.invalidRecord` naming the first field at fault.
     static func validate(_ record: WeatherRecord) throws(RecordStoreError) {
-        guard WeatherRecord.isValidID(record.id), record.id == record.id.lowercased() else {
-            throw .invalidRecord("id '\(record.id)' is not a lower-case UUID")
+        if let problem = RecordRules.problems(fields(of: record)).first {
+            throw .invalidRecord("\(problem.field) \(problem.message)")
         }
-        guard !record.place.name.isEmpty, record.place.name.count <= 200 else {
-            throw .invalidRecord("place name must be 1 to 200 characters")
-        }
-        guard Place.isValid(latitude: record.place.latitude, longitude: record.place.longitude) else {
-            throw .invalidRecord("coordinates out of range")
-        }
-        if let code = record.place.countryCode, code.count != 2 {
-            throw .invalidRecord("country code '\(code)' is not two letters")
-        }
-        if let humidity = record.humidity, !(0...100).contains(humidity) {
-            throw .invalidRecord("humidity \(humidity) is not a percentage")
-        }
-        let numbers = [
-            record.temperature, record.apparentTemperature, record.windSpeed, record.windDirection,
-            record.humidity, record.pressure, record.precipitation,
-        ].compactMap { $0 }
-        guard numbers.allSatisfy(\.isFinite) else { throw .invalidRecord("a value is not a finite number") }
+    }
+
+    /// `record` as `RecordRules` reads it.
+    static func fields(of record: WeatherRecord) -> RecordFields {
+        RecordFields(
+            id: record.id, placeName: record.place.name, admin1: record.place.admin1, country: record.place.country,
+            countryCode: record.place.countryCode, latitude: record.place.latitude,
+            longitude: record.place.longitude, timezone: record.place.timezone,
+            observedAt: UnixTime(secondsSince1970: record.observedAt.timeIntervalSince1970),
+            recordedAt: UnixTime(secondsSince1970: record.recordedAt.timeIntervalSince1970),
+            provider: record.provider.rawValue, temperature: record.temperature,
+            apparentTemperature: record.apparentTemperature, weatherCode: record.weatherCode.map(Double.init),
+            windSpeed: record.windSpeed, windDirection: record.windDirection, humidity: record.humidity,
+            pressure: record.pressure, precipitation: record.precipitation, units: record.units.rawValue)
     }
 
     static func placeKey(_ name: String) -> String { Place.searchKey(name) }

@@ -59,6 +59,13 @@ enum RecordSchema {
             ) STRICT;
             """
         ),
+        (
+            "v3-live-observation-index",
+            """
+            -- Records are observations: adding one finds the same place, provider and observation time at once.
+            CREATE INDEX record_live_observation ON record (observed_at, provider) WHERE deleted_at IS NULL;
+            """
+        ),
     ]
 
     /// Brings the store at `connection` up to this version, or refuses it.

@@ -1,3 +1,4 @@
+import TextFormats
 public import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -55,6 +56,8 @@ public enum RecordStoreError: Error, Sendable, Equatable, UserFacingError {
     case notFound(String)
     case ambiguous(prefix: String, count: Int)
     case duplicateID(String)
+    /// The same observation (place, provider, observation time) is already kept, as record `id`.
+    case alreadyKept(id: String)
     case invalidRecord(String)
     /// The store file cannot be opened as it is (folder, permissions, missing directory).
     case cannotOpen(path: String, reason: String)
@@ -69,9 +72,11 @@ public enum RecordStoreError: Error, Sendable, Equatable, UserFacingError {
 
     public var userMessage: String {
         switch self {
-        case .notFound(let id): "No record with id '\(id)'. See `meteo history` for ids."
-        case .ambiguous(let prefix, let count): "'\(prefix)' matches \(count) records: give more of the id."
+        case .notFound(let id): "No record with id \(TerminalText.quoted(id)). See `meteo history` for ids."
+        case .ambiguous(let prefix, let count):
+            "\(TerminalText.quoted(prefix)) matches \(count) records: give more of the id."
         case .duplicateID(let id): "A record with id \(id) already exists."
+        case .alreadyKept(let id): "Already kept: this observation is record \(id.prefix(8)); nothing added."
         case .invalidRecord(let reason): "Invalid record: \(reason)."
         case .cannotOpen(let path, let reason): "Cannot open the record store \(path): \(reason)."
         case .notARecordStore(let path):

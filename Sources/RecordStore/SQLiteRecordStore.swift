@@ -62,6 +62,8 @@ public final class SQLiteRecordStore: RecordStore {
         try write { connection in
             let existing = try connection.query("SELECT 1 FROM record WHERE id = ?", [.text(record.id)])
             guard existing.isEmpty else { throw RecordStoreError.duplicateID(record.id) }
+            let same = try connection.query(RecordRow.sameObservationSQL, RecordRow.observationValues(record))
+            if let kept = same.first?.text("id") { throw RecordStoreError.alreadyKept(id: kept) }
             try connection.query(RecordRow.insertSQL, RecordRow.values(record))
         }
     }

@@ -1,3 +1,4 @@
+import TextFormats
 public import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -17,6 +18,8 @@ public enum AppEvent: Sendable {
     /// A page of history; `replacing` starts the list anew, otherwise the page follows what is loaded.
     case historyLoaded([WeatherRecord], total: Int, replacing: Bool)
     case recordSaved(WeatherRecord, total: Int)
+    /// `r` on an observation that is already kept, as record `id`: nothing was added.
+    case recordAlreadyKept(id: String)
     case recordDeleted(WeatherRecord, total: Int)
     case recordRestored(WeatherRecord?, total: Int)
     case storeFailed(message: String)
@@ -176,7 +179,7 @@ public struct AppState: Sendable {
             switch places.count {
             case 0:
                 activeRequest = nil
-                status = .error("No place called '\(text)'. Check the spelling.")
+                status = .error("No place called \(TerminalText.quoted(text)). Check the spelling.")
                 return []
             case 1:
                 status = .working("Fetching the weather for \(places[0].name)…")
@@ -224,6 +227,9 @@ public struct AppState: Sendable {
             scrollHistory()
             status = .info("Recorded \(record.place.name) (\(record.id.prefix(8))).")
             return requestSync()
+        case .recordAlreadyKept(let id):
+            status = .info("Already kept as \(id.prefix(8)): nothing added.")
+            return []
         case .recordDeleted(let record, let total):
             if let index = history.records.firstIndex(where: { $0.id == record.id }) {
                 history.records.remove(at: index)

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// A terminal size in cells.
 public struct Size: Sendable, Hashable {
     public var width: Int
@@ -54,7 +56,8 @@ public struct Screen: Sendable, Hashable {
         guard y >= 0, y < size.height, x < size.width else { return x }
         let limit = min(size.width, x + (width ?? size.width))
         var column = x
-        for character in text {
+        // Untrusted text (a place name) may hold controls or bidi overrides: they are shown, never sent raw.
+        for character in TerminalText.visible(text) {
             let cellWidth = DisplayWidth.of(character)
             if cellWidth == 0 { continue }
             guard column + cellWidth <= limit else { break }

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// An error that knows the one line to show a person.
 public protocol UserFacingError: Error {
     /// What happened and what to do, in one line that fits a status bar.
@@ -21,7 +23,8 @@ extension WeatherError: UserFacingError {
     public var userMessage: String {
         switch self {
         case .placeNotFound(let query):
-            return "No place called '\(query)'. Check the spelling, or try `meteo search \(query)`."
+            let shown = TerminalText.quoted(query)
+            return "No place called \(shown). Check the spelling, or try `meteo search \(shown)`."
         case .missingAPIKey(let provider):
             return "\(provider.displayName) needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml."
         case .invalidAPIKey(let provider):
@@ -62,7 +65,7 @@ extension HTTPError: UserFacingError {
         case .tls(let host): "Secure connection to \(host) failed: its certificate could not be verified."
         case .responseTooLarge(let limit): "The answer was larger than \(limit / 1_048_576) MiB and was dropped."
         case .badRedirect: "The service redirected too often or to an unsafe address."
-        case .invalidURL(let url): "Invalid URL '\(url)': check the base URL settings."
+        case .invalidURL(let url): "Invalid URL \(TerminalText.quoted(url, limit: 100)): check the base URL settings."
         case .libraryMissing: "libcurl is not installed: run `apt-get install libcurl4`."
         case .cancelled: "Cancelled."
         case .transport: "Network error. Check the connection and try again."

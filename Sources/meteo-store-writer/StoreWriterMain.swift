@@ -22,7 +22,9 @@ enum StoreWriterMain {
                 let record = WeatherRecord(
                     id: UUID().uuidString.lowercased(),
                     place: Place(name: "Writer \(seed)", countryCode: "FR", latitude: 45, longitude: 5),
-                    observedAt: Date(), recordedAt: Date(), provider: .openMeteo, temperature: Double(index % 40),
+                    // One observation per record: a second earlier each time (the store keeps an observation once).
+                    observedAt: Date().addingTimeInterval(-Double(index)), recordedAt: Date(), provider: .openMeteo,
+                    temperature: Double(index % 40),
                     weatherCode: 3)
                 try store.add(record)
                 output.write(Data((record.id + "\n").utf8))

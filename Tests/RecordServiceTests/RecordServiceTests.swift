@@ -153,7 +153,7 @@ struct TestDatabase {
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) {
                 #expect($0.status == .ok)
             }
-            let other = Self.record(Self.id(1), temperature: 99)
+            let other = Self.record(Self.id(1), temperature: 29)
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(other)) {
                 #expect($0.status == .conflict)
                 #expect(Self.error($0)?.code == "conflict")
@@ -198,6 +198,16 @@ struct TestDatabase {
                 uri: RecordPaths.records + "?before=garbage!", method: .get, headers: Self.headers(ann, json: false)
             ) {
                 #expect($0.status == .badRequest)
+            }
+            // A well-formed cursor whose time no calendar holds: refused, not a crash while encoding it.
+            for micros in ["-9223372036854775808", "-62135596800000001", "253402300800000000", "9223372036854775807"] {
+                let crafted = OpaqueText.encode("\(micros).0f8fad5b-d9cb-469f-a165-70867728950e")
+                try await client.execute(
+                    uri: RecordPaths.records + "?before=" + crafted, method: .get,
+                    headers: Self.headers(ann, json: false)
+                ) {
+                    #expect($0.status == .badRequest, "\(micros)")
+                }
             }
         }
     }
@@ -330,6 +340,11 @@ struct TestDatabase {
         let cursor = PageCursor(recordedAt: Date(timeIntervalSince1970: 1_795_790_000.123456), id: UUID())
         #expect(PageCursor(text: cursor.text)?.id == cursor.id)
         #expect(PageCursor(text: "garbage!") == nil)
+        let id = "0f8fad5b-d9cb-469f-a165-70867728950e"
+        for micros in ["-9223372036854775808", "-62135596800000001", "253402300800000000", "99999999999999999999"] {
+            #expect(PageCursor(text: OpaqueText.encode("\(micros).\(id)")) == nil, "\(micros)")
+        }
+        #expect(PageCursor(text: OpaqueText.encode("-62135596800000000.\(id)")) != nil)
     }
 
     @Test func tokenHashIsSHA256Hex() {

@@ -32,7 +32,8 @@ import WeatherTestSupport
         return WeatherRecord(
             id: id,
             place: Place(name: place, admin1: "Île-de-France", countryCode: "FR", latitude: 48.85, longitude: 2.35),
-            observedAt: Date(timeIntervalSince1970: 1_795_790_000),
+            // Each its own observation (the store keeps an observation once), observed before it was kept.
+            observedAt: Date(timeIntervalSince1970: Double(1_795_780_000 + index)),
             recordedAt: Date(timeIntervalSince1970: seconds ?? Double(1_795_790_000 + index)),
             provider: .openMeteo, temperature: Double(index) / 10, weatherCode: 3, humidity: 50, units: .metric)
     }
@@ -116,11 +117,40 @@ import WeatherTestSupport
         #expect(throws: RecordStoreError.self) { try subject.store.add(bad) }
         bad = Self.record(3)
         bad.place.latitude = 91
-        #expect(throws: RecordStoreError.invalidRecord("coordinates out of range")) { try subject.store.add(bad) }
+        #expect(throws: RecordStoreError.invalidRecord("place.latitude must be within -90…90")) {
+            try subject.store.add(bad)
+        }
         bad = Self.record(4)
         bad.temperature = .nan
         #expect(throws: RecordStoreError.self) { try subject.store.add(bad) }
         #expect(try subject.store.count(placePrefix: nil) == 1)
+    }
+
+    @Test(arguments: Kind.allCases)
+    func theSameObservationIsKeptOnce(kind: Kind) throws {
+        // Given a kept observation
+        let subject = try Self.make(kind)
+        let first = Self.record(1)
+        try subject.store.add(first)
+        // When the same place, provider and observation time is recorded again under a new id
+        var again = Self.record(2)
+        again.observedAt = first.observedAt
+        // Then it is refused as already kept, naming the record that holds it
+        #expect(throws: RecordStoreError.alreadyKept(id: first.id)) { try subject.store.add(again) }
+        // And another provider, another place or another time is a new observation
+        var other = again
+        other.id = Self.record(4).id
+        other.provider = .openWeatherMap
+        try subject.store.add(other)
+        var elsewhere = Self.record(3, place: "Paris")
+        elsewhere.observedAt = first.observedAt
+        elsewhere.place.latitude = 48.9
+        try subject.store.add(elsewhere)
+        #expect(try subject.store.count(placePrefix: nil) == 3)
+        // And once the first is deleted, the observation may be kept again
+        _ = try subject.store.delete(idPrefix: first.id, at: Date(timeIntervalSince1970: 1_795_800_000))
+        try subject.store.add(again)
+        #expect(try subject.store.count(placePrefix: nil) == 3)
     }
 
     @Test(arguments: Kind.allCases)

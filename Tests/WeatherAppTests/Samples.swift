@@ -1,4 +1,5 @@
 import Foundation
+import TextFormats
 import WeatherApp
 import WeatherCore
 
@@ -55,7 +56,7 @@ enum Samples {
 
 extension LocalDate {
     func adding(days: Int) -> LocalDate {
-        let civil = CivilTime.civilFromDays(daysSinceEpoch + days)
+        let civil = CivilCalendar.date(days: daysSinceEpoch + days)
         return LocalDate(year: civil.year, month: civil.month, day: civil.day)
     }
 }

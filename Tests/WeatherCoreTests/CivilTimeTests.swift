@@ -4,13 +4,17 @@ import Testing
 @testable import WeatherCore
 
 @Suite struct CivilTimeTests {
-    @Test func daysRoundTripAcrossCenturiesAndLeapDays() {
-        for days in stride(from: -800_000, through: 800_000, by: 997) {
-            let civil = CivilTime.civilFromDays(days)
-            #expect(CivilTime.daysFromCivil(year: civil.year, month: civil.month, day: civil.day) == days)
+    @Test func aHugeOrNonFiniteInstantIsClampedNeverTrapped() {
+        for seconds in [1e300, -1e300, .infinity, -.infinity, .nan, 9.3e18, -9.3e18] {
+            let parts = CivilTime.components(of: Date(timeIntervalSince1970: seconds), utcOffsetSeconds: 50_000)
+            #expect((1...9999).contains(parts.year), "\(seconds)")
+            _ = CivilTime.rfc3339(Date(timeIntervalSince1970: seconds), utcOffsetSeconds: -50_000)
         }
-        #expect(CivilTime.daysFromCivil(year: 1970, month: 1, day: 1) == 0)
-        #expect(CivilTime.civilFromDays(CivilTime.daysFromCivil(year: 2024, month: 2, day: 29)) == (2024, 2, 29))
+    }
+
+    @Test func aLeapSecondStaysInItsMinute() throws {
+        let leap = try #require(CivilTime.parseLocal("2016-12-31T23:59:60", utcOffsetSeconds: 0))
+        #expect(CivilTime.rfc3339(leap) == "2016-12-31T23:59:59Z")
     }
 
     @Test func localTimeAtAnOffsetBecomesTheRightInstant() throws {

@@ -72,8 +72,9 @@ import WeatherTestSupport
 
     @Test(arguments: [
         (
+            // A 404 from the weather call is the provider failing: its message is not a place's name.
             FixtureServer.Reply.json(#"{"cod":"404","message":"city not found"}"#, status: 404),
-            WeatherError.placeNotFound(query: "city not found")
+            WeatherError.providerError(.openWeatherMap, status: 404, reason: "city not found")
         ),
         (
             .json(

@@ -129,7 +129,8 @@ import WeatherTestSupport
         #expect(output.status == 3)
         #expect(output.stdout == "")
         #expect(
-            output.stderr == "meteo: No place called 'Atlantis'. Check the spelling, or try `meteo search Atlantis`.\n")
+            output.stderr
+                == "meteo: No place called 'Atlantis'. Check the spelling, or try `meteo search 'Atlantis'`.\n")
         #expect(try run("search", "Atlantis").status == 3)
     }
 

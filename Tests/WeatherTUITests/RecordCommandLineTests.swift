@@ -78,7 +78,8 @@ import WeatherTestSupport
 
     @Test func historyPagesFiltersAndSaysWhereToContinue() throws {
         var ids: [String] = []
-        for place in ["Paris", "London", "Paris", "Tokyo", "Paris"] {
+        // Five observations (one place recorded twice would be kept once)
+        for place in ["Paris", "London", "Springfield", "Tokyo", "São Paulo"] {
             ids.append(try recordedID(try run("record", place)))
         }
         let first = try json(try run("history", "--limit", "2", "--json").stdout)
@@ -90,8 +91,23 @@ import WeatherTestSupport
             try #require(second["records"] as? [[String: Any]]).compactMap { $0["id"] as? String } == [ids[2], ids[1]])
         let last = try json(try run("history", "--limit", "2", "--before", ids[1], "--json").stdout)
         #expect(last["next"] is NSNull)
-        #expect(try run("history", "--place", "PAR").stdout.split(separator: "\n").count == 3)
+        #expect(try run("history", "--place", "PAR").stdout.split(separator: "\n").count == 1)
+        #expect(try run("history", "--place", "s").stdout.split(separator: "\n").count == 2)
         #expect(try run("history", "--place", "zzz").stdout == "")
+    }
+
+    @Test func theSameObservationIsKeptOnceAndSaysSo() throws {
+        // Given Paris recorded
+        let first = try recordedID(try run("record", "Paris"))
+        // When the same answer is recorded again
+        let again = try run("record", "Paris")
+        // Then nothing is added, the kept record's id is printed, and stderr says why
+        #expect(again.status == 0)
+        #expect(again.stdout == first + "\n")
+        #expect(
+            again.stderr
+                == "meteo: warning: Already kept: this observation is record \(first.prefix(8)); nothing added.\n")
+        #expect(try SQLiteRecordStore(path: storePath).count(placePrefix: nil) == 1)
     }
 
     @Test func deleteByPrefixAndUndo() throws {
@@ -305,8 +321,9 @@ import WeatherTestSupport
         let results = Results()
         for index in 0..<12 {
             DispatchQueue(label: "meteo.test.writer.\(index)").async(group: group) {
+                // Twelve places, so twelve observations
                 let output = try? meteo.run(
-                    ["record", index % 2 == 0 ? "Paris" : "London"], environment: environment())
+                    ["record", "--lat", String(10 + index), "--lon", "20"], environment: environment())
                 results.append(output)
             }
         }

@@ -1,3 +1,5 @@
+import TextFormats
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -47,6 +49,11 @@ public enum JSONValue: Sendable, Hashable {
     public var int: Int? {
         guard let value = double, value.rounded() == value, abs(value) < 1e15 else { return nil }
         return Int(value)
+    }
+
+    /// A time sent as seconds since 1970, when it lies in years 1…9999 (any other number would trap later).
+    public var unixTime: Date? {
+        double.flatMap { UnixTime(secondsSince1970: $0) }.map { Date(timeIntervalSince1970: $0.secondsSince1970) }
     }
 
     public var string: String? {

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// Writes a `JSONValue` as text: keys sorted, so the output is stable from run to run.
 enum JSONWriter {
     /// `value` as JSON; `pretty` indents by two spaces and writes `"key" : value`.
@@ -68,7 +70,8 @@ enum JSONWriter {
             case "\n": output += "\\n"
             case "\r": output += "\\r"
             case "\t": output += "\\t"
-            case "\u{0}"..."\u{1F}", "\u{7F}":
+            // Controls, DEL, C1 and bidi overrides as \u escapes: valid JSON that cannot act on a terminal.
+            case _ where TerminalText.isUnsafe(scalar):
                 let hex = String(scalar.value, radix: 16)
                 output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
             default: output.unicodeScalars.append(scalar)

@@ -1,3 +1,5 @@
+import TextFormats
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -21,7 +23,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...CivilTime.daysIn(month: month, year: year)).contains(day)
+            CivilCalendar.isValid(year: year, month: month, day: day)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }
@@ -37,7 +39,7 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
     }
 
     /// Days since 1970-01-01.
-    public var daysSinceEpoch: Int { CivilTime.daysFromCivil(year: year, month: month, day: day) }
+    public var daysSinceEpoch: Int { CivilCalendar.days(year: year, month: month, day: day) }
 
     /// 0 for Sunday through 6 for Saturday.
     public var weekday: Int { ((daysSinceEpoch % 7) + 11) % 7 }
@@ -65,40 +67,13 @@ public enum CivilTime {
         public var year, month, day, hour, minute, second: Int
     }
 
-    public static func daysFromCivil(year: Int, month: Int, day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yearOfEra = y - era * 400
-        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        return era * 146_097 + dayOfEra - 719_468
-    }
-
-    public static func civilFromDays(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let mp = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
-    }
-
-    public static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
-    }
-
+    /// Clamped to years 1…9999 and offsets within a day, so no instant can trap a conversion.
     public static func components(of date: Date, utcOffsetSeconds: Int) -> Components {
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + utcOffsetSeconds
-        let days = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-        let secondOfDay = seconds - days * 86400
-        let civil = civilFromDays(days)
+        let raw = date.timeIntervalSince1970
+        let offset = Double(max(-86_399, min(86_399, utcOffsetSeconds)))
+        let local = raw.isFinite ? min(max(raw + offset, -62_135_596_800), 253_402_300_799) : 0
+        let (days, secondOfDay) = CivilCalendar.split(seconds: Int64(local.rounded(.down)))
+        let civil = CivilCalendar.date(days: days)
         return Components(
             year: civil.year, month: civil.month, day: civil.day,
             hour: secondOfDay / 3600, minute: secondOfDay % 3600 / 60, second: secondOfDay % 60)
@@ -117,51 +92,24 @@ public enum CivilTime {
             guard let value = Int(clock[2]), (0...60).contains(value) else { return nil }
             second = value
         }
-        let local = date.daysSinceEpoch * 86400 + hour * 3600 + minute * 60 + second
+        let local = date.daysSinceEpoch * 86400 + hour * 3600 + minute * 60 + min(second, 59)
         return Date(timeIntervalSince1970: TimeInterval(local - utcOffsetSeconds))
     }
 
-    /// RFC 3339 at the given offset: "2026-11-27T13:00:00+01:00", or "…Z" at offset zero.
+    /// RFC 3339 at the given offset, whole seconds: "2026-11-27T13:00:00+01:00", or "…Z" at offset zero.
     public static func rfc3339(_ date: Date, utcOffsetSeconds: Int = 0) -> String {
-        let c = components(of: date, utcOffsetSeconds: utcOffsetSeconds)
-        let stamp =
-            "\(pad(c.year, 4))-\(pad(c.month, 2))-\(pad(c.day, 2))T\(pad(c.hour, 2)):\(pad(c.minute, 2)):\(pad(c.second, 2))"
-        return stamp + offsetSuffix(utcOffsetSeconds)
+        let raw = date.timeIntervalSince1970
+        let time = UnixTime(secondsSince1970: raw.isFinite ? raw.rounded(.down) : 0) ?? (raw < 0 ? .earliest : .latest)
+        return RFC3339.format(UnixTime(seconds: time.seconds), offsetSeconds: utcOffsetSeconds)
     }
 
-    /// Parses RFC 3339 with "Z" or "±HH:MM", keeping fractions of a second.
+    /// Parses RFC 3339 (see `RFC3339.parse`), keeping fractions of a second.
     public static func parseRFC3339(_ text: String) -> Date? {
-        var body = Substring(text)
-        var offset = 0
-        if body.hasSuffix("Z") || body.hasSuffix("z") {
-            body = body.dropLast()
-        } else if body.count > 6, let sign = body.dropLast(5).last, sign == "+" || sign == "-" {
-            let zone = body.suffix(5).split(separator: ":")
-            guard zone.count == 2, let h = Int(zone[0]), let m = Int(zone[1]) else { return nil }
-            offset = (sign == "+" ? 1 : -1) * (h * 3600 + m * 60)
-            body = body.dropLast(6)
-        } else {
-            return nil
-        }
-        var fraction = 0.0
-        if let dot = body.firstIndex(of: ".") {
-            let digits = body[body.index(after: dot)...]
-            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber),
-                let value = Double("0." + digits)
-            else { return nil }
-            fraction = value
-            body = body[..<dot]
-        }
-        return parseLocal(body, utcOffsetSeconds: offset).map { $0.addingTimeInterval(fraction) }
+        RFC3339.parse(text).map { Date(timeIntervalSince1970: $0.secondsSince1970) }
     }
 
     /// "Z", "+01:00", "-03:30" for an offset in seconds.
-    public static func offsetSuffix(_ seconds: Int) -> String {
-        if seconds == 0 { return "Z" }
-        let sign = seconds < 0 ? "-" : "+"
-        let minutes = abs(seconds) / 60
-        return "\(sign)\(pad(minutes / 60, 2)):\(pad(minutes % 60, 2))"
-    }
+    public static func offsetSuffix(_ seconds: Int) -> String { RFC3339.offsetSuffix(seconds) }
 
     /// `value` with leading zeros to `width` digits.
     public static func pad(_ value: Int, _ width: Int) -> String {

@@ -4,6 +4,9 @@ public struct WeatherCode: Sendable, Hashable {
 
     public init(_ rawValue: Int) { self.rawValue = rawValue }
 
+    /// Whether this is a WMO code meteo has a description for (the codes `RecordRules` admits).
+    public var isKnown: Bool { Self.texts[rawValue] != nil }
+
     private enum Kind { case clear, partly, overcast, fog, drizzle, rain, snow, thunder, unknown }
 
     private var kind: Kind {

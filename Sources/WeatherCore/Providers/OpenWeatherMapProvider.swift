@@ -77,7 +77,9 @@ enum OpenWeatherMapDecoder {
                     .openWeatherMap, detail: response.body.isEmpty ? "empty body" : "body is not JSON")
             }
         case 401: throw .invalidAPIKey(.openWeatherMap)
-        case 404: throw .placeNotFound(query: message ?? "that place")
+        // Places are found by the geocoder (no match is an empty list); a 404 from a call by coordinates is the
+        // provider failing, and its message ("city not found") is not a place name.
+        case 404: throw .providerError(.openWeatherMap, status: 404, reason: OneLine.clip(message ?? "not found"))
         case 429: throw .rateLimited(.openWeatherMap, retryAfterSeconds: response.retryAfterSeconds)
         default:
             if status != effective {
@@ -103,7 +105,7 @@ enum OpenWeatherMapDecoder {
         guard let json, json.isObject, let main = json["main"], main.isObject else {
             throw .malformedResponse(.openWeatherMap, detail: "weather answer has no `main` block")
         }
-        let observed = json["dt"]?.double.map { Date(timeIntervalSince1970: $0) }
+        let observed = json["dt"]?.unixTime
         let offset = json["timezone"]?.int.flatMap { abs($0) <= 18 * 3600 ? $0 : nil } ?? 0
         let condition = json["weather"]?.array?.first?["id"]?.int.map(WeatherCode.fromOpenWeatherMap)
         let rain = json["rain"]?["1h"]?.double

@@ -1,7 +1,11 @@
 import CommandLineKit
 import Glibc
+import TextFormats
 
 /// Writes to the terminal's standard streams without buffering surprises between them.
+///
+/// Every byte goes through `TerminalText.visible`: no control or bidirectional character from a place name, a
+/// file or a server reaches the terminal raw (JSON output has escaped its controls already, so it is unchanged).
 enum Console {
     /// One line on standard output.
     static func out(_ text: String) {
@@ -53,7 +57,7 @@ enum Console {
     }
 
     private static func write(_ descriptor: Int32, _ text: String) {
-        let bytes = Array(text.utf8)
+        let bytes = Array(TerminalText.visible(text, keepingLineBreaks: true).utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer -> Int in

@@ -1,4 +1,5 @@
 import CommandLineKit
+import TextFormats
 import WeatherCore
 
 /// Flags shared by every command that shows weather; each wins over config.toml and `METEO_*`.
@@ -16,19 +17,20 @@ struct DisplayOptions {
         var overrides = Settings.Overrides()
         if let units = parsed.string("units") {
             guard let value = Units(rawValue: units.lowercased()) else {
-                throw parsed.error("--units must be metric or imperial, not '\(units)'.")
+                throw parsed.error("--units must be metric or imperial, not \(TerminalText.quoted(units)).")
             }
             overrides.units = value
         }
         if let lang = parsed.string("lang") {
             guard let value = Language.fromLocale(lang) else {
-                throw parsed.error("--lang must be en or fr, not '\(lang)'.")
+                throw parsed.error("--lang must be en or fr, not \(TerminalText.quoted(lang)).")
             }
             overrides.language = value
         }
         if let provider = parsed.string("provider") {
             guard let value = ProviderID(rawValue: provider.lowercased()) else {
-                throw parsed.error("--provider must be open-meteo or openweathermap, not '\(provider)'.")
+                throw parsed.error(
+                    "--provider must be open-meteo or openweathermap, not \(TerminalText.quoted(provider)).")
             }
             overrides.provider = value
         }

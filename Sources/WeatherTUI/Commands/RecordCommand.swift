@@ -48,12 +48,17 @@ struct RecordCommand: AsyncMeteoCommand {
             Console.error("\(result.forecast.provider.displayName) sent no current weather to record. Try again later.")
             throw ExitStatus.networkOrProvider
         }
+        var kept = record
         do {
             try store.add(record)
+        } catch RecordStoreError.alreadyKept(let id) {
+            // Not a failure: the observation is kept once, and scripts get its id as they would have.
+            Console.warning(RecordStoreError.alreadyKept(id: id).userMessage)
+            kept = (try? store.record(idPrefix: id)) ?? record
         } catch {
             throw ErrorLog.fail(error)
         }
-        Console.out(json ? RecordExchange.jsonValue(record).serialized(pretty: true) : record.id)
+        Console.out(json ? RecordExchange.jsonValue(kept).serialized(pretty: true) : kept.id)
         await result.cacheWrite?.value
     }
 }

@@ -1,6 +1,7 @@
 import CommandLineKit
 import Glibc
 import RecordStore
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -38,7 +39,7 @@ struct LoginCommand: AsyncMeteoCommand {
     func run() async throws {
         let runtime = try Runtime(overrides: Settings.Overrides())
         guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
-            Console.error("'\(url)' is not an http:// or https:// URL.")
+            Console.error("\(TerminalText.quoted(url)) is not an http:// or https:// URL.")
             throw ExitStatus.usage
         }
         guard allowInsecure || SyncEndpoint.isSafe(url) else {

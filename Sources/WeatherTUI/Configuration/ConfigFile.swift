@@ -1,4 +1,5 @@
 import Glibc
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -50,7 +51,7 @@ struct ConfigFile: Sendable, Equatable {
         var file = ConfigFile()
         for (key, value) in entries {
             guard known.contains(key) else {
-                file.warnings.append("\(path): unknown setting '\(key)' ignored.")
+                file.warnings.append("\(path): unknown setting \(TerminalText.quoted(key)) ignored.")
                 continue
             }
             file.values[key] = value.text

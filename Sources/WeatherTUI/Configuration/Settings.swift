@@ -1,3 +1,4 @@
+import TextFormats
 import WeatherCore
 
 /// Everything a run of meteo is configured with, after the file, the environment and the flags are merged.
@@ -169,8 +170,8 @@ enum ConfigError: Error, Equatable, UserFacingError {
     var userMessage: String {
         switch self {
         case .invalidValue(let key, let value, let source, let expected):
-            let shown = Settings.keys.first { $0.file == key }?.isSecret == true ? "…" : value
-            return "Invalid \(key) '\(shown)' in \(source): expected \(expected)."
+            let shown = Settings.keys.first { $0.file == key }?.isSecret == true ? "'…'" : TerminalText.quoted(value)
+            return "Invalid \(key) \(shown) in \(source): expected \(expected)."
         case .unreadableFile(let path, let reason):
             return "Cannot read \(path): \(reason)."
         case .invalidFile(let path, let reason):

@@ -1,3 +1,5 @@
+import TextFormats
+
 /// Reads the part of TOML that config.toml uses: `key = value` lines, `[table]` headers and comments.
 ///
 /// Values are basic and literal strings, integers, floats and booleans. Anything else (arrays, inline
@@ -58,13 +60,17 @@ enum TOMLReader {
             }
             let key = try scanner.key()
             scanner.skipSpaces()
-            guard scanner.peek == "=" else { throw Failure(line: number, reason: "expected = after '\(key)'") }
+            guard scanner.peek == "=" else {
+                throw Failure(line: number, reason: "expected = after \(TerminalText.quoted(key))")
+            }
             scanner.advance()
             scanner.skipSpaces()
             let value = try scanner.value()
             try scanner.expectEnd()
             let full = table.isEmpty ? key : table + "." + key
-            guard seen.insert(full).inserted else { throw Failure(line: number, reason: "'\(full)' is set twice") }
+            guard seen.insert(full).inserted else {
+                throw Failure(line: number, reason: "\(TerminalText.quoted(full)) is set twice")
+            }
             entries.append((full, value))
         }
         return entries
@@ -191,7 +197,8 @@ enum TOMLReader {
             switch word {
             case "true": return .boolean(true)
             case "false": return .boolean(false)
-            case "inf", "+inf", "-inf", "nan", "+nan", "-nan": throw fail("'\(word)' is not a usable number")
+            case "inf", "+inf", "-inf", "nan", "+nan", "-nan":
+                throw fail("\(TerminalText.quoted(word)) is not a usable number")
             default: break
             }
             let digits = word.replacingUnderscores()
@@ -202,7 +209,7 @@ enum TOMLReader {
                 return .float(float)
             }
             if word.contains("-") || word.contains(":") { throw fail("dates and times are not supported") }
-            throw fail("'\(word)' is not a value (strings need quotes)")
+            throw fail("\(TerminalText.quoted(word)) is not a value (strings need quotes)")
         }
     }
 }

@@ -67,7 +67,11 @@ final class EffectRunner: Sendable {
                     let record = WeatherRecord(
                         forecast: forecast, id: UUID().uuidString.lowercased(), recordedAt: Date(), units: units)
                 else { return nil }
-                try store.add(record)
+                do {
+                    try store.add(record)
+                } catch RecordStoreError.alreadyKept(let id) {
+                    return .recordAlreadyKept(id: id)
+                }
                 return .recordSaved(record, total: try store.count(placePrefix: nil))
             }
         case .deleteRecord(let id):
