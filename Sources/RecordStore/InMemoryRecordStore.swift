@@ -31,12 +31,24 @@ public final class InMemoryRecordStore: RecordStore {
 
     public func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord] {
         let live = sortedLive(prefix: query.placePrefix)
-        var start = live.startIndex
+        let limit = max(1, min(query.limit, 10_000))
         if let before = query.beforeID {
             guard let anchor = records.withLock({ $0[before] }) else { throw .notFound(before) }
-            start = live.firstIndex { Self.isOlder($0, than: anchor) } ?? live.endIndex
+            let start = live.firstIndex { Self.isOlder($0, than: anchor) } ?? live.endIndex
+            return Array(live[start...].prefix(limit))
         }
-        return Array(live[start...].prefix(max(1, min(query.limit, 10_000))))
+        if let after = query.afterID {
+            guard let anchor = records.withLock({ $0[after] }) else { throw .notFound(after) }
+            let end = live.firstIndex { !Self.isOlder(anchor, than: $0) } ?? live.endIndex
+            return Array(live[..<end].suffix(limit))
+        }
+        return Array(query.fromOldest ? live.suffix(limit) : live.prefix(limit))
+    }
+
+    public func position(of id: String) throws(RecordStoreError) -> Int {
+        let live = sortedLive(prefix: nil)
+        guard let index = live.firstIndex(where: { $0.id == id }) else { throw .notFound(id) }
+        return index
     }
 
     public func count(placePrefix: String?) throws(RecordStoreError) -> Int {

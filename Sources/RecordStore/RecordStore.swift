@@ -16,6 +16,10 @@ public protocol RecordStore: Sendable {
     /// One page of live records, newest first.
     func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord]
 
+    /// How many live records are newer than the live record `id` (its index in history order).
+    /// - Throws: `.notFound` when `id` is not a live record.
+    func position(of id: String) throws(RecordStoreError) -> Int
+
     /// How many live records match `placePrefix` (all of them when it is nil or empty).
     func count(placePrefix: String?) throws(RecordStoreError) -> Int
 
@@ -36,17 +40,27 @@ public protocol RecordStore: Sendable {
     func importRecords(_ records: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int)
 }
 
-/// Which page of history to read: newest first, optionally older than a record, optionally by place.
+/// Which page of history to read, always returned newest first: from the newest, from the oldest, older than a
+/// record or newer than one (keyset pagination from either end), optionally by place.
 public struct HistoryQuery: Sendable, Hashable {
     public var limit: Int
-    /// Only records older than the record with this id (keyset pagination).
+    /// Only records older than the record with this id.
     public var beforeID: String?
+    /// Only records newer than the record with this id: the `limit` just above it.
+    public var afterID: String?
+    /// The oldest `limit` records (when neither id is given).
+    public var fromOldest = false
     /// Only places whose name starts with this text (case and accents ignored).
     public var placePrefix: String?
 
-    public init(limit: Int = 20, beforeID: String? = nil, placePrefix: String? = nil) {
+    public init(
+        limit: Int = 20, beforeID: String? = nil, afterID: String? = nil, fromOldest: Bool = false,
+        placePrefix: String? = nil
+    ) {
         self.limit = limit
         self.beforeID = beforeID
+        self.afterID = afterID
+        self.fromOldest = fromOldest
         self.placePrefix = placePrefix
     }
 }

@@ -77,19 +77,32 @@ public final class SQLiteRecordStore: RecordStore {
                 conditions.append("place_key >= ? AND place_key < ?")
                 values += [.text(prefix), .text(prefix + "\u{10FFFF}")]
             }
-            if let before = query.beforeID {
-                let anchor = try connection.query("SELECT recorded_at FROM record WHERE id = ?", [.text(before)])
+            // Newer than an anchor, or from the oldest: read upwards through the same index, then turn around.
+            let upwards = query.afterID != nil || (query.beforeID == nil && query.fromOldest)
+            if let anchorID = query.beforeID ?? query.afterID {
+                let anchor = try connection.query("SELECT recorded_at FROM record WHERE id = ?", [.text(anchorID)])
                 guard let recordedAt = anchor.first?.integer("recorded_at") else {
-                    throw RecordStoreError.notFound(before)
+                    throw RecordStoreError.notFound(anchorID)
                 }
-                conditions.append("(recorded_at, id) < (?, ?)")
-                values += [.integer(recordedAt), .text(before)]
+                conditions.append(query.beforeID != nil ? "(recorded_at, id) < (?, ?)" : "(recorded_at, id) > (?, ?)")
+                values += [.integer(recordedAt), .text(anchorID)]
             }
-            let sql = """
-                SELECT * FROM record WHERE \(conditions.joined(separator: " AND "))
-                ORDER BY recorded_at DESC, id DESC LIMIT ?
-                """
-            return try connection.query(sql, values + [.integer(limit)]).compactMap(RecordRow.record)
+            let order = upwards ? "recorded_at ASC, id ASC" : "recorded_at DESC, id DESC"
+            let sql = "SELECT * FROM record WHERE \(conditions.joined(separator: " AND ")) ORDER BY \(order) LIMIT ?"
+            let records = try connection.query(sql, values + [.integer(limit)]).compactMap(RecordRow.record)
+            return upwards ? records.reversed() : records
+        }
+    }
+
+    public func position(of id: String) throws(RecordStoreError) -> Int {
+        try read { connection in
+            let anchor = try connection.query(
+                "SELECT recorded_at FROM record WHERE id = ? AND deleted_at IS NULL", [.text(id)])
+            guard let recordedAt = anchor.first?.integer("recorded_at") else { throw RecordStoreError.notFound(id) }
+            let rows = try connection.query(
+                "SELECT count(*) AS n FROM record WHERE deleted_at IS NULL AND (recorded_at, id) > (?, ?)",
+                [.integer(recordedAt), .text(id)])
+            return Int(rows.first?.integer("n") ?? 0)
         }
     }
 

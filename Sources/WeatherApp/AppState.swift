@@ -15,8 +15,8 @@ public enum AppEvent: Sendable {
     case placesFound([Place], query: String, requestID: Int)
     case forecastLoaded(Forecast, staleReason: String?, requestID: Int)
     case requestFailed(message: String, requestID: Int)
-    /// A page of history; `replacing` starts the list anew, otherwise the page follows what is loaded.
-    case historyLoaded([WeatherRecord], total: Int, replacing: Bool)
+    /// A page of history and where it lies in the whole of it.
+    case historyLoaded(HistoryPage)
     case recordSaved(WeatherRecord, total: Int)
     /// `r` on an observation that is already kept, as record `id`: nothing was added.
     case recordAlreadyKept(id: String)
@@ -29,6 +29,48 @@ public enum AppEvent: Sendable {
     case syncFailed(message: String, offline: Bool, waiting: Int)
 }
 
+/// Which records of the history to read; every page comes back newest first.
+public enum HistoryRequest: Sendable, Equatable {
+    case newest(limit: Int)
+    case older(than: String, limit: Int)
+    case newer(than: String, limit: Int)
+    case oldest(limit: Int)
+    /// The records around `id` (the selected one), after changes from elsewhere; the newest if it is gone.
+    case around(id: String, limit: Int)
+}
+
+/// Records read from the history: `offset` is the first one's index in the whole history (newest is 0).
+public struct HistoryPage: Sendable, Equatable {
+    public var records: [WeatherRecord]
+    public var offset: Int
+    public var total: Int
+    /// The page starts the loaded window anew; otherwise it joins the window at whichever end it touches.
+    public var replacing: Bool
+    /// The record to keep selected, when it is in the page (a reload keeps the selection on its record).
+    public var selecting: String?
+    /// Each record's place offset from UTC when it was observed, by record id, where its zone is known.
+    public var placeOffsets: [String: Int]
+
+    public init(
+        records: [WeatherRecord], offset: Int, total: Int, replacing: Bool, selecting: String? = nil,
+        placeOffsets: [String: Int] = [:]
+    ) {
+        self.records = records
+        self.offset = offset
+        self.total = total
+        self.replacing = replacing
+        self.selecting = selecting
+        self.placeOffsets = placeOffsets
+    }
+}
+
+extension AppEvent {
+    /// The newest records (`replacing`), or the page that follows those loaded (tests and previews).
+    public static func historyLoaded(_ records: [WeatherRecord], total: Int, replacing: Bool) -> AppEvent {
+        .historyLoaded(HistoryPage(records: records, offset: replacing ? 0 : -1, total: total, replacing: replacing))
+    }
+}
+
 /// Work for the effect runner; its results come back as events.
 public enum Effect: Sendable, Equatable {
     case searchPlaces(String, requestID: Int)
@@ -37,7 +79,7 @@ public enum Effect: Sendable, Equatable {
     case saveRecord(Forecast, units: Units)
     case deleteRecord(id: String)
     case undoDelete
-    case loadHistory(before: String?, limit: Int)
+    case loadHistory(HistoryRequest)
     /// Push local changes and pull the others, in the background.
     case sync
     case quit
@@ -50,22 +92,34 @@ public struct AppState: Sendable {
         public var forecast: Forecast
         /// Why the network was not used, when this is the cached result.
         public var staleReason: String?
-        /// The record being shown while fresh weather for its place is fetched.
-        public var record: WeatherRecord?
     }
 
-    /// The kept records loaded so far, newest first, and the selection.
+    /// A window of the kept records, newest first, anywhere in the history: `records[0]` is record `offset` of
+    /// `total`. The selection and the first row shown are indexes in the whole history, so `End` can select the
+    /// oldest of 100,000 records and load only the page around it.
     public struct History: Sendable, Equatable {
         public var records: [WeatherRecord] = []
+        public var offset = 0
         public var total = 0
         public var selected = 0
         public var top = 0
         public var loaded = false
+        /// A page is being read.
         public var loadingMore = false
         /// Set when the store could not be read at all (the status line says why).
         public var unavailable = false
+        /// The place offsets of the records read so far (see `HistoryPage.placeOffsets`).
+        public var placeOffsets: [String: Int] = [:]
 
-        var exhausted: Bool { records.count >= total }
+        /// The index after the last loaded record.
+        public var windowEnd: Int { offset + records.count }
+
+        /// The record at `index` of the whole history, when it is loaded.
+        public func record(at index: Int) -> WeatherRecord? {
+            records.indices.contains(index - offset) ? records[index - offset] : nil
+        }
+
+        public var selectedRecord: WeatherRecord? { record(at: selected) }
     }
 
     /// The line above the footer.
@@ -111,6 +165,8 @@ public struct AppState: Sendable {
     public var query = TextField()
     public var overlay: Overlay?
     public var result: Result?
+    /// A kept record shown as it was kept (Enter on a history row), in the result pane; nothing is fetched.
+    public var opened: WeatherRecord?
     public var history = History()
     public var status = Status.idle
     /// `nil` when sync is not set up.
@@ -141,7 +197,7 @@ public struct AppState: Sendable {
 
     /// What to do before the first frame: read the history (no network call).
     public mutating func start() -> [Effect] {
-        [.loadHistory(before: nil, limit: Self.pageSize)] + requestSync()
+        [.loadHistory(.newest(limit: Self.pageSize))] + requestSync()
     }
 
     /// A sync round now, or right after the one running; nothing when sync is not set up.
@@ -193,7 +249,8 @@ public struct AppState: Sendable {
         case .forecastLoaded(let forecast, let staleReason, let requestID):
             guard requestID == activeRequest else { return [] }
             activeRequest = nil
-            result = Result(forecast: forecast, staleReason: staleReason, record: nil)
+            result = Result(forecast: forecast, staleReason: staleReason)
+            opened = nil
             focus = .result
             if let staleReason {
                 status = .warning("\(staleReason) Showing the result from \(clock(forecast.fetchedAt)).")
@@ -206,27 +263,19 @@ public struct AppState: Sendable {
             activeRequest = nil
             status = .error(message)
             return []
-        case .historyLoaded(let records, let total, let replacing):
-            if replacing {
-                history.records = records
-            } else {
-                let known = Set(history.records.map(\.id))
-                history.records += records.filter { !known.contains($0.id) }
-            }
-            history.total = max(total, history.records.count)
-            history.loaded = true
-            history.unavailable = false
-            history.loadingMore = false
-            history.selected = min(history.selected, max(0, history.records.count - 1))
-            scrollHistory()
-            return []
+        case .historyLoaded(let page):
+            return historyLoaded(page)
         case .recordSaved(let record, let total):
-            history.records.insert(record, at: 0)
+            if history.offset == 0 {
+                history.records.insert(record, at: 0)
+            } else {
+                history.offset += 1
+            }
             history.total = total
             history.selected = focus == .history ? history.selected + 1 : 0
             scrollHistory()
             status = .info("Recorded \(record.place.name) (\(record.id.prefix(8))).")
-            return requestSync()
+            return moreHistoryIfNeeded() + requestSync()
         case .recordAlreadyKept(let id):
             status = .info("Already kept as \(id.prefix(8)): nothing added.")
             return []
@@ -234,8 +283,9 @@ public struct AppState: Sendable {
             if let index = history.records.firstIndex(where: { $0.id == record.id }) {
                 history.records.remove(at: index)
             }
+            if opened?.id == record.id { opened = nil }
             history.total = total
-            history.selected = min(history.selected, max(0, history.records.count - 1))
+            history.selected = min(history.selected, max(0, total - 1))
             scrollHistory()
             status = .info("Deleted \(record.place.name) (\(record.id.prefix(8))). Press u to undo.")
             return moreHistoryIfNeeded() + requestSync()
@@ -245,7 +295,7 @@ public struct AppState: Sendable {
                 return []
             }
             status = .info("Restored \(record.place.name) (\(record.id.prefix(8))).")
-            return [.loadHistory(before: nil, limit: max(Self.pageSize, history.records.count + 1))] + requestSync()
+            return reloadHistory() + requestSync()
         case .storeFailed(let message):
             history.loadingMore = false
             if !history.loaded { history.unavailable = true }
@@ -256,10 +306,8 @@ public struct AppState: Sendable {
             sync.running = false
             sync.indicator = waiting == 0 ? .synced : .offline(waiting: waiting)
             self.sync = sync
-            // Records from other devices appear without a key press.
-            let reload: [Effect] =
-                changed ? [.loadHistory(before: nil, limit: max(Self.pageSize, history.records.count))] : []
-            return reload + (sync.again ? requestSync() : [])
+            // Records from other devices appear without a key press, and the selection stays on its record.
+            return (changed ? reloadHistory() : []) + (sync.again ? requestSync() : [])
         case .syncFailed(let message, let offline, let waiting):
             guard var sync else { return [] }
             sync.running = false
@@ -284,6 +332,12 @@ public struct AppState: Sendable {
         case nil: break
         }
         if focus == .search, let effects = handleTyping(key) { return effects }
+        // The record view goes back to the history it was opened from.
+        if opened != nil, focus == .result, key == .escape || key == .tab || key == .backTab {
+            opened = nil
+            focus = .history
+            return []
+        }
         guard let action = keymap.action(for: key, in: focus) else { return [] }
         return perform(action)
     }
@@ -339,6 +393,10 @@ public struct AppState: Sendable {
             effects.append(.searchPlaces(text, requestID: lastRequestID))
             return effects
         case .record:
+            if opened != nil {
+                status = .info("This record is kept already: press f for the weather now.")
+                return []
+            }
             guard let result else {
                 status = .error("Nothing to record yet: search a place first.")
                 return []
@@ -385,10 +443,14 @@ public struct AppState: Sendable {
         case .first: return select(0)
         case .last: return select(history.total - 1)
         case .open:
-            guard history.records.indices.contains(history.selected) else { return [] }
-            let record = history.records[history.selected]
-            result = Result(forecast: Self.forecast(of: record), staleReason: nil, record: record)
-            return fetch(record.place)
+            guard let record = history.selectedRecord else { return [] }
+            opened = record
+            focus = .result
+            status = .idle
+            return cancelActive()
+        case .fetchNow:
+            guard let place = opened?.place ?? result?.forecast.place else { return [] }
+            return fetch(place)
         }
     }
 
@@ -418,19 +480,73 @@ public struct AppState: Sendable {
     }
 
     private mutating func select(_ index: Int) -> [Effect] {
-        guard !history.records.isEmpty else { return [] }
-        history.selected = max(0, min(index, history.records.count - 1))
+        guard history.total > 0 else { return [] }
+        history.selected = max(0, min(index, history.total - 1))
         scrollHistory()
         return moreHistoryIfNeeded()
     }
 
-    /// Asks for the next page when the selection comes near the end of what is loaded.
-    private mutating func moreHistoryIfNeeded() -> [Effect] {
-        guard history.loaded, !history.loadingMore, !history.exhausted,
-            history.selected >= history.records.count - max(10, historyRows), let last = history.records.last
-        else { return [] }
+    /// Merges a page into the loaded window, keeps the selection on its record, and reads on if the selection is
+    /// still not loaded.
+    private mutating func historyLoaded(_ page: HistoryPage) -> [Effect] {
+        let offset = page.offset < 0 ? history.windowEnd : page.offset
+        if !page.replacing, !history.records.isEmpty, offset == history.windowEnd {
+            let known = Set(history.records.map(\.id))
+            history.records += page.records.filter { !known.contains($0.id) }
+        } else if !page.replacing, !history.records.isEmpty, offset + page.records.count == history.offset {
+            let known = Set(history.records.map(\.id))
+            let fresh = page.records.filter { !known.contains($0.id) }
+            history.records.insert(contentsOf: fresh, at: 0)
+            history.offset -= fresh.count
+        } else {
+            history.records = page.records
+            history.offset = offset
+        }
+        history.total = max(page.total, history.windowEnd)
+        history.placeOffsets.merge(page.placeOffsets) { $1 }
+        history.loaded = true
+        history.unavailable = false
+        history.loadingMore = false
+        if let id = page.selecting, let index = history.records.firstIndex(where: { $0.id == id }) {
+            history.selected = history.offset + index
+        }
+        history.selected = max(0, min(history.selected, history.total - 1))
+        scrollHistory()
+        return page.records.isEmpty ? [] : moreHistoryIfNeeded()
+    }
+
+    /// Reads the window again around the selected record (changes came from elsewhere, or an undo).
+    private mutating func reloadHistory() -> [Effect] {
         history.loadingMore = true
-        return [.loadHistory(before: last.id, limit: Self.pageSize)]
+        let limit = max(Self.pageSize, history.records.count)
+        guard let selected = history.selectedRecord else { return [.loadHistory(.newest(limit: limit))] }
+        return [.loadHistory(.around(id: selected.id, limit: limit))]
+    }
+
+    /// Asks for the page the selection needs: the next one near either end of the loaded window, or, after a
+    /// jump (Home, End), the page at that end of the whole history.
+    private mutating func moreHistoryIfNeeded() -> [Effect] {
+        guard history.loaded, !history.loadingMore, history.total > 0 else { return [] }
+        let margin = max(10, historyRows)
+        let request: HistoryRequest?
+        if history.records.isEmpty || history.selected >= history.windowEnd + margin
+            || history.selected < history.offset - margin
+        {
+            request =
+                history.selected >= history.total - Self.pageSize
+                ? .oldest(limit: Self.pageSize) : .newest(limit: max(Self.pageSize, history.selected + margin))
+        } else if history.windowEnd < history.total, history.selected >= history.windowEnd - margin,
+            let last = history.records.last
+        {
+            request = .older(than: last.id, limit: Self.pageSize)
+        } else if history.offset > 0, history.selected < history.offset + margin, let first = history.records.first {
+            request = .newer(than: first.id, limit: Self.pageSize)
+        } else {
+            request = nil
+        }
+        guard let request else { return [] }
+        history.loadingMore = true
+        return [.loadHistory(request)]
     }
 
     /// Keeps the selected record within the visible rows.
@@ -438,7 +554,7 @@ public struct AppState: Sendable {
         let rows = max(1, historyRows)
         if history.selected < history.top { history.top = history.selected }
         if history.selected >= history.top + rows { history.top = history.selected - rows + 1 }
-        history.top = max(0, min(history.top, max(0, history.records.count - rows)))
+        history.top = max(0, min(history.top, max(0, history.total - rows)))
     }
 
     /// How many records the history pane shows at this size.
@@ -447,18 +563,6 @@ public struct AppState: Sendable {
     func clock(_ date: Date) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: localOffset)
         return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
-    }
-
-    /// A record shown as a result: its current conditions only.
-    static func forecast(of record: WeatherRecord) -> Forecast {
-        Forecast(
-            place: record.place, provider: record.provider, utcOffsetSeconds: 0,
-            current: Conditions(
-                time: record.observedAt, temperature: record.temperature,
-                apparentTemperature: record.apparentTemperature, weatherCode: record.weatherCode,
-                humidity: record.humidity, windSpeed: record.windSpeed, windDirection: record.windDirection,
-                pressure: record.pressure, precipitation: record.precipitation),
-            fetchedAt: record.recordedAt)
     }
 }
 

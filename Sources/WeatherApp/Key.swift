@@ -55,7 +55,7 @@ public enum Focus: String, Sendable, Hashable, CaseIterable {
 /// What a key asks for, whatever key it was.
 public enum Action: String, Sendable, Hashable {
     case submitSearch, record, deleteSelected, undo, toggleUnits, help, cancel, quit, nextFocus, previousFocus
-    case focusSearch, moveUp, moveDown, pageUp, pageDown, first, last, open
+    case focusSearch, moveUp, moveDown, pageUp, pageDown, first, last, open, fetchNow
 }
 
 /// The key map: which keys do what in which focus. The footer and the help screen are drawn from it.
@@ -80,6 +80,8 @@ public struct Keymap: Sendable {
         Binding(keys: [.enter], action: .submitSearch, summary: "search", focuses: [.search], inFooter: true),
         Binding(keys: [.enter], action: .open, summary: "show record", focuses: [.history], inFooter: true),
         Binding(keys: [.character("r")], action: .record, summary: "record", focuses: [.result], inFooter: true),
+        Binding(
+            keys: [.character("f")], action: .fetchNow, summary: "weather now", focuses: [.result], inFooter: true),
         Binding(
             keys: [.character("d")], action: .deleteSelected, summary: "delete", focuses: [.history], inFooter: true),
         Binding(keys: [.character("u")], action: .undo, summary: "undo delete", focuses: outsideSearch, inFooter: true),

@@ -90,6 +90,10 @@ struct Renderer {
 
     mutating func drawResult(in rect: Rect) {
         var pane = Pane(rect: rect)
+        if let record = state.opened {
+            drawRecord(record, pane: &pane)
+            return
+        }
         guard let result = state.result else {
             pane.title("Weather", focused: state.focus == .result, glyphs: glyphs, into: &screen)
             pane.line("Type a place in the search bar and press Enter.", style: .muted, into: &screen)
@@ -100,15 +104,11 @@ struct Renderer {
         let forecast = result.forecast
         let place = forecast.place
         var title = place.qualifiedName
-        if let current = forecast.current, result.record == nil {
+        if let current = forecast.current {
             title += " · " + localClock(current.time, offset: forecast.utcOffsetSeconds)
         }
         pane.title(title, focused: state.focus == .result, glyphs: glyphs, into: &screen)
-        if let record = result.record {
-            pane.line(
-                "Recorded \(state.clockDate(record.recordedAt)) · fetching fresh weather…", style: .muted, into: &screen
-            )
-        } else if result.staleReason != nil {
+        if result.staleReason != nil {
             let age = Int(max(0, state.now.timeIntervalSince(forecast.fetchedAt)))
             pane.line(
                 "Offline: result from \(state.clock(forecast.fetchedAt)) (\(DurationText.short(seconds: age)) ago)",
@@ -167,6 +167,34 @@ struct Renderer {
                 if let code = day.weatherCode { text += " " + WeatherCode(code).description(in: state.language) }
                 pane.line(text, into: &screen)
             }
+        }
+    }
+
+    /// A kept record as it was kept (`KeptRecordText`, as `meteo show` prints it), under a title that says so.
+    /// A small pane keeps the mark, the place and the temperature first.
+    mutating func drawRecord(_ record: WeatherRecord, pane: inout Pane) {
+        pane.title("Kept record", focused: state.focus == .result, glyphs: glyphs, into: &screen)
+        var lines = KeptRecordText.lines(
+            record, units: state.units, language: state.language, ascii: state.ascii,
+            placeOffset: state.history.placeOffsets[record.id], localOffset: state.localOffset)
+        func rows(_ line: KeptRecordText.Line) -> Int { pane.rows(line.parts, separator: "   ") }
+        while lines.reduce(0, { $0 + rows($1) }) > pane.remaining, let worst = lines.map(\.rank).max(), worst > 0 {
+            lines.removeAll { $0.rank == worst }
+        }
+        for line in lines {
+            let style: Style =
+                switch line.role {
+                case .mark: .warning
+                case .title: .title
+                case .accent: .accent
+                case .normal: .normal
+                case .muted: .muted
+                }
+            pane.wrap(line.parts, separator: "   ", style: style, into: &screen)
+        }
+        if pane.remaining >= 2 {
+            pane.skip()
+            pane.line("f weather now · Esc back to the history", style: .muted, into: &screen)
         }
     }
 
@@ -245,14 +273,20 @@ struct Renderer {
             pane.line("Loading…", style: .muted, into: &screen)
             return
         }
-        guard !history.records.isEmpty else {
+        guard history.total > 0 else {
             pane.line("No records yet.", style: .muted, into: &screen)
             pane.line("Press r on a result to keep it.", style: .muted, into: &screen)
             return
         }
-        for index in history.top..<min(history.records.count, history.top + layout.historyRows) {
+        for index in history.top..<min(history.total, history.top + layout.historyRows) {
             guard let y = pane.nextRow() else { break }
-            let record = history.records[index]
+            let selected = index == history.selected
+            guard let record = history.record(at: index) else {
+                // Not read yet (a jump to the other end is loading): a placeholder row.
+                let style: Style = selected ? (focused ? .selected : .accent) : .muted
+                screen.put(DisplayWidth.pad(" …", to: rect.width), x: rect.x, y: y, style: style, width: rect.width)
+                continue
+            }
             let temperature = record.temperature.map { NumberText.fixed(state.units.temperature($0), 0) + "°" } ?? "–"
             let icon = record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " "
             let date = state.clockDate(record.recordedAt)
@@ -260,7 +294,6 @@ struct Renderer {
             let text =
                 " " + date + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + " "
                 + DisplayWidth.pad(temperature, to: 5) + icon
-            let selected = index == history.selected
             let style: Style = selected ? (focused ? .selected : .accent) : .normal
             screen.put(DisplayWidth.pad(text, to: rect.width), x: rect.x, y: y, style: style, width: rect.width)
         }
@@ -315,12 +348,22 @@ struct Renderer {
 
     mutating func drawFooter() {
         let y = layout.footerRow
+        var entries = state.keymap.footer(for: state.focus)
+        func width(_ entry: (key: String, summary: String)) -> Int {
+            DisplayWidth.of(entry.key) + DisplayWidth.of(entry.summary) + 3
+        }
+        // Help and quit always stay: what does not fit goes from the middle, before them.
+        var kept = 0
+        for entry in entries.reversed() where entry.summary == "help" || entry.summary == "quit" { kept += 1 }
+        kept = min(kept, entries.count)
+        while entries.count > kept, 1 + entries.reduce(0, { $0 + width($1) }) > state.size.width {
+            entries.remove(at: entries.count - kept - 1)
+        }
         var x = 1
-        for (key, summary) in state.keymap.footer(for: state.focus) {
-            let width = DisplayWidth.of(key) + DisplayWidth.of(summary) + 3
-            guard x + width <= state.size.width else { break }
-            x = screen.put(key, x: x, y: y, style: .title)
-            x = screen.put(" " + summary + "  ", x: x, y: y, style: .muted)
+        for entry in entries {
+            guard x + width(entry) <= state.size.width else { break }
+            x = screen.put(entry.key, x: x, y: y, style: .title)
+            x = screen.put(" " + entry.summary + "  ", x: x, y: y, style: .muted)
         }
     }
 
@@ -422,18 +465,27 @@ struct Pane {
     }
 
     /// Puts `items` on as few lines as fit, `separator` between them.
-    mutating func wrap(_ items: [String], separator: String, into screen: inout Screen) {
+    mutating func wrap(_ items: [String], separator: String, style: Style = .normal, into screen: inout Screen) {
+        for line in wrapped(items, separator: separator) { self.line(line, style: style, into: &screen) }
+    }
+
+    /// How many rows `wrap` would take.
+    func rows(_ items: [String], separator: String) -> Int { wrapped(items, separator: separator).count }
+
+    private func wrapped(_ items: [String], separator: String) -> [String] {
+        var lines: [String] = []
         var line = ""
         for item in items {
             let candidate = line.isEmpty ? item : line + separator + item
             if DisplayWidth.of(candidate) + 1 > rect.width && !line.isEmpty {
-                self.line(line, into: &screen)
+                lines.append(line)
                 line = item
             } else {
                 line = candidate
             }
         }
-        if !line.isEmpty { self.line(line, into: &screen) }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 }
 

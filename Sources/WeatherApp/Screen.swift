@@ -148,11 +148,12 @@ public enum DisplayWidth {
         }
     }
 
-    /// The cells `text` takes.
-    public static func of(_ text: String) -> Int { text.reduce(0) { $0 + of($1) } }
+    /// The cells `text` takes once shown (controls and bidi characters as their visible escapes).
+    public static func of(_ text: String) -> Int { TerminalText.visible(text).reduce(0) { $0 + of($1) } }
 
-    /// `text` cut to at most `width` cells, with "…" when cut.
+    /// `text`, shown safely, cut to at most `width` cells, with "…" when cut.
     public static func clip(_ text: String, to width: Int) -> String {
+        let text = TerminalText.visible(text)
         guard of(text) > width else { return text }
         guard width > 0 else { return "" }
         var result = ""

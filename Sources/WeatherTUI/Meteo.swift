@@ -11,7 +11,8 @@ enum Meteo {
         [
             .sync(InteractiveCommand.self), .async(NowCommand.self), .async(SearchCommand.self),
             .async(RecordCommand.self), .sync(HistoryCommand.self), .sync(DeleteCommand.self),
-            .sync(UndoCommand.self), .sync(ExportCommand.self), .sync(ImportCommand.self), .async(SyncCommand.self),
+            .sync(ShowCommand.self), .sync(UndoCommand.self), .sync(ExportCommand.self), .sync(ImportCommand.self),
+            .async(SyncCommand.self),
             .async(LoginCommand.self), .sync(LogoutCommand.self),
         ]
     }

@@ -12,9 +12,9 @@ import WeatherCore
 
     @Test func startReadsHistoryBeforeAnythingElse() {
         var state = Samples.state()
-        #expect(state.start() == [.loadHistory(before: nil, limit: AppState.pageSize)])
+        #expect(state.start() == [.loadHistory(.newest(limit: AppState.pageSize))])
         state.sync = AppState.Sync(interval: 60)
-        #expect(state.start() == [.loadHistory(before: nil, limit: AppState.pageSize), .sync])
+        #expect(state.start() == [.loadHistory(.newest(limit: AppState.pageSize)), .sync])
     }
 
     @Test func syncRunsAfterChangesAndOnItsIntervalOneRoundAtATime() {
@@ -27,10 +27,10 @@ import WeatherCore
         #expect(state.handle(.recordSaved(record, total: 1)) == [])
         #expect(state.sync?.again == true)
         #expect(state.handle(.syncFinished(changed: false, waiting: 1)) == [.sync])
-        // Records from elsewhere: the history is read again, no key pressed.
+        // Records from elsewhere: the history is read again around the selection, no key pressed.
         #expect(
             state.handle(.syncFinished(changed: true, waiting: 0))
-                == [.loadHistory(before: nil, limit: AppState.pageSize)])
+                == [.loadHistory(.around(id: record.id, limit: AppState.pageSize))])
         #expect(state.sync?.indicator == .synced)
         // The interval: nothing before it has passed, a round after.
         let start = state.now
@@ -156,7 +156,7 @@ import WeatherCore
         #expect(state.handle(.key(.tab)) == [])
         #expect(state.handle(.key(.character("r"))) == [])
         #expect(state.status == .error("Nothing to record yet: search a place first."))
-        state.result = AppState.Result(forecast: Samples.forecast(), staleReason: nil, record: nil)
+        state.result = AppState.Result(forecast: Samples.forecast(), staleReason: nil)
         #expect(state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric)])
         #expect(state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric)])
         _ = state.handle(.historyLoaded([Samples.record(1)], total: 1, replacing: true))
@@ -164,6 +164,10 @@ import WeatherCore
         #expect(state.history.records.map(\.id) == [Samples.record(2).id, Samples.record(1).id])
         #expect(state.history.total == 2)
         #expect(state.status == .info("Recorded Paris (00000002)."))
+        // The same observation again: nothing added, and the line says so
+        #expect(state.handle(.recordAlreadyKept(id: Samples.record(2).id)) == [])
+        #expect(state.history.total == 2)
+        #expect(state.status == .info("Already kept as 00000002: nothing added."))
     }
 
     @Test func focusCyclesAndSlashReturnsToTheSearchBar() {
@@ -204,26 +208,105 @@ import WeatherCore
         #expect(state.history.records.count == 99)
         #expect(state.status == .info("Deleted Paris (00000002). Press u to undo."))
         #expect(state.handle(.key(.character("u"))) == [.undoDelete])
-        #expect(state.handle(.recordRestored(records[1], total: 250)) == [.loadHistory(before: nil, limit: 100)])
+        // An undo reads the window again around the selected record, and the selection stays on it.
+        #expect(
+            state.handle(.recordRestored(records[1], total: 250))
+                == [.loadHistory(.around(id: records[2].id, limit: 100))])
+        _ = state.handle(
+            .historyLoaded(
+                HistoryPage(records: records, offset: 0, total: 250, replacing: true, selecting: records[2].id)))
+        #expect(state.history.selectedRecord?.id == records[2].id)
 
         // Paging toward the end of what is loaded asks for the next page, once.
         let effects = (0..<5).flatMap { _ in state.handle(.key(.pageDown)) }
-        #expect(effects == [.loadHistory(before: state.history.records.last?.id, limit: 100)])
+        #expect(effects == [.loadHistory(.older(than: records[99].id, limit: 100))])
         #expect(state.history.top + state.historyRows > state.history.selected)
         _ = state.handle(.historyLoaded((101...200).map { Samples.record($0) }, total: 250, replacing: false))
-        #expect(state.history.records.count == 199)
+        #expect(state.history.records.count == 200)
         _ = state.handle(.key(.home))
         #expect(state.history.selected == 0)
         #expect(state.history.top == 0)
     }
 
-    @Test func enterOnARecordShowsItAndFetchesFreshWeather() {
+    @Test func enterOnARecordShowsItAsKeptAndFOnlyFetches() {
+        // Given a kept record selected in the history
         var state = Samples.state()
-        _ = state.handle(.historyLoaded([Samples.record(3, place: Samples.tokyo)], total: 1, replacing: true))
+        let record = Samples.record(3, place: Samples.tokyo)
+        _ = state.handle(.historyLoaded([record], total: 1, replacing: true))
         state.focus = .history
-        #expect(state.handle(.key(.enter)) == [.fetchForecast(Samples.tokyo, requestID: 1)])
-        #expect(state.result?.record?.id == Samples.record(3, place: Samples.tokyo).id)
-        #expect(state.result?.forecast.current?.temperature == 8)
+        // When Enter is pressed, the record opens as it was kept, and nothing is fetched
+        #expect(state.handle(.key(.enter)) == [])
+        #expect(state.opened == record)
+        #expect(state.focus == .result)
+        #expect(state.activeRequest == nil)
+        // r does not record a record again
+        #expect(state.handle(.key(.character("r"))) == [])
+        // Esc goes back to the history
+        #expect(state.handle(.key(.escape)) == [])
+        #expect(state.opened == nil)
+        #expect(state.focus == .history)
+        // f on the open record fetches the weather now for its place; the answer replaces the view
+        _ = state.handle(.key(.enter))
+        #expect(state.handle(.key(.character("f"))) == [.fetchForecast(Samples.tokyo, requestID: 1)])
+        _ = state.handle(.forecastLoaded(Samples.forecast(), staleReason: nil, requestID: 1))
+        #expect(state.opened == nil)
+        #expect(state.result?.forecast == Samples.forecast())
+        // Tab also goes back from a record view
+        state.focus = .history
+        _ = state.handle(.key(.enter))
+        _ = state.handle(.key(.tab))
+        #expect(state.opened == nil)
+        #expect(state.focus == .history)
+    }
+
+    @Test func endReachesTheOldestOfAHundredThousandInOneKeyAndHomeTheNewest() {
+        // Given 100,000 records of which the newest page is loaded
+        var state = Samples.state()
+        let newest = (1...100).map { Samples.record($0) }
+        _ = state.handle(.historyLoaded(newest, total: 100_000, replacing: true))
+        state.focus = .history
+        // When End is pressed: the oldest record is selected and only the oldest page is asked for
+        #expect(state.handle(.key(.end)) == [.loadHistory(.oldest(limit: 100))])
+        #expect(state.history.selected == 99_999)
+        let oldest = (99_901...100_000).map { Samples.record($0) }
+        #expect(
+            state.handle(.historyLoaded(HistoryPage(records: oldest, offset: 99_900, total: 100_000, replacing: true)))
+                == [])
+        #expect(state.history.selectedRecord?.id == oldest.last?.id)
+        #expect(state.history.top == 100_000 - state.historyRows)
+        // Paging up joins the newer page in front of the window
+        let newer = (99_801...99_900).map { Samples.record($0) }
+        _ = state.handle(.historyLoaded(HistoryPage(records: newer, offset: 99_800, total: 100_000, replacing: false)))
+        #expect(state.history.offset == 99_800)
+        #expect(state.history.records.count == 200)
+        // G is End too, g and Home go back to the newest
+        #expect(state.handle(.key(.character("g"))) == [.loadHistory(.newest(limit: 100))])
+        #expect(state.history.selected == 0)
+        #expect(state.handle(.key(.character("G"))) == [])  // a load is already running
+    }
+
+    @Test func recordsArrivingBySyncKeepTheSelectionOnItsRecord() {
+        // Given the tenth record selected
+        var state = Samples.state()
+        state.sync = AppState.Sync(interval: 60)
+        let records = (1...100).map { Samples.record($0) }
+        _ = state.handle(.historyLoaded(records, total: 100, replacing: true))
+        state.focus = .history
+        _ = state.handle(.key(.pageDown))
+        let selected = state.history.selectedRecord
+        // When a sync round brings records from elsewhere, the window is read again around the selection
+        state.sync?.running = true
+        let effects = state.handle(.syncFinished(changed: true, waiting: 0))
+        #expect(effects == [.loadHistory(.around(id: selected?.id ?? "", limit: 100))])
+        // And two new records above it move it down by two rows, on the same record
+        let arrived = [Samples.record(1_001), Samples.record(1_002)] + records
+        _ = state.handle(
+            .historyLoaded(
+                HistoryPage(
+                    records: Array(arrived.prefix(100)), offset: 0, total: 102, replacing: true,
+                    selecting: selected?.id)))
+        #expect(state.history.selectedRecord?.id == selected?.id)
+        #expect(state.history.total == 102)
     }
 
     @Test func unitsHelpAndTicks() {

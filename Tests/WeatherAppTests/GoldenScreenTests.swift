@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TextFormats
 import WeatherCore
 
 @testable import WeatherApp
@@ -15,6 +16,10 @@ import WeatherCore
         case empty, history, result
         case pickList = "pick-list"
         case error, stale, help, ascii
+        /// A kept record opened from the history: every value, both clocks, the kept mark.
+        case record
+        /// Names holding ESC, BEL, CR/LF, C1 and bidi overrides (a store from before the rules): shown escaped.
+        case hostile
     }
 
     static func state(_ scene: Scene, size: Size) -> AppState {
@@ -64,6 +69,28 @@ import WeatherCore
             _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
             state.focus = .result
             _ = state.handle(.key(.character("?")))
+        case .record:
+            var kept = Samples.record(1, place: Samples.paris)
+            kept.apparentTemperature = 4.2
+            kept.windSpeed = 14.4
+            kept.windDirection = 225
+            kept.pressure = 1016.3
+            kept.precipitation = 0.2
+            kept.place.country = "France"
+            kept.place.timezone = "Europe/Paris"
+            let page = HistoryPage(
+                records: [kept] + Array(records.prefix(4)), offset: 0, total: 5, replacing: true,
+                placeOffsets: [kept.id: 3600])
+            _ = state.handle(.historyLoaded(page))
+            state.focus = .history
+            _ = state.handle(.key(.enter))
+        case .hostile:
+            var names = records.prefix(4).map { $0 }
+            let hostile = ["Par\u{1B}[31mis\u{07}", "Two\r\nlines", "C1\u{9B}2J", "evil\u{202E}txt.exe"]
+            for index in names.indices { names[index].place.name = hostile[index] }
+            _ = state.handle(.historyLoaded(names, total: 4, replacing: true))
+            state.focus = .history
+            _ = state.handle(.key(.enter))
         }
         return state
     }
@@ -72,6 +99,10 @@ import WeatherCore
     func screen(scene: Scene, size: Size) throws {
         let screen = render(Self.state(scene, size: size))
         try expectScreen(screen, named: "\(scene.rawValue)-\(size.width)x\(size.height)")
+        // No cell holds a character that would act on a terminal.
+        for cell in screen.cells {
+            #expect(!cell.text.unicodeScalars.contains { TerminalText.isUnsafe($0) }, "\(scene) \(size)")
+        }
     }
 
     @Test(arguments: [

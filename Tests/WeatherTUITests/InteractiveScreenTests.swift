@@ -73,6 +73,41 @@ import WeatherTestSupport
         try quit(third)
     }
 
+    @Test func aKeptRecordOpensWithoutARequestEndReachesTheOldestAndFFetches() throws {
+        // Given 100,000 kept records, one a minute from 2023-11-14T22:13:20Z
+        let bench = try MeteoBinary.builtProduct("meteo-bench")
+        try FileManager.default.createDirectory(atPath: home.path + "/data", withIntermediateDirectories: true)
+        let populate = try Spawn.run(bench, ["populate", home.path + "/data/records.sqlite", "100000"])
+        #expect(populate.status == 0, "\(populate.output)")
+        let session = try start()
+        #expect(session.waitFor(text: "History (100000)"))
+        try session.send("Tab")
+        try session.send("Tab")
+        #expect(session.waitFor(text: "▸ History"))
+
+        // When End is pressed once, the oldest record is selected
+        try session.send("End")
+        #expect(session.waitFor(text: "14 Nov 22:13"))
+        // And Enter opens it as kept, with nothing sent to the weather server
+        let requests = server.requests.count
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Kept record, not live weather"))
+        #expect(session.capture().contains { $0.contains("Observed 23:13 at the place (UTC+01:00)") })
+        #expect(server.requests.count == requests)
+        // Esc goes back; Home goes to the newest
+        try session.send("Escape")
+        #expect(session.waitFor(text: "▸ History"))
+        try session.send("Home")
+        #expect(session.waitFor(text: "23 Jan 08:52"))
+        // f on an open record fetches the weather now for its place
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Kept record, not live weather"))
+        try session.send("f")
+        #expect(session.waitFor { !$0.contains { $0.contains("Kept record, not live weather") } })
+        #expect(server.requests.count > requests)
+        try quit(session)
+    }
+
     @Test func resizeStormsNeverBreakTheScreen() throws {
         let session = try start()
         try session.type("Tokyo")

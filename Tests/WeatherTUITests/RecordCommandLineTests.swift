@@ -110,6 +110,28 @@ import WeatherTestSupport
         #expect(try SQLiteRecordStore(path: storePath).count(placePrefix: nil) == 1)
     }
 
+    @Test func showPrintsTheRecordAsKeptAndAsJSON() throws {
+        // Given Paris kept (observed 13:15 UTC, Europe/Paris)
+        let id = try recordedID(try run("record", "Paris"))
+        // When it is shown by a start of its id: the kept mark, the place, both clocks, the values
+        let text = try run("show", String(id.prefix(8)))
+        #expect(text.status == 0)
+        let lines = text.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.first == "▣ Kept record, not live weather")
+        #expect(lines.dropFirst().first == "Paris, Île-de-France, France (FR)")
+        #expect(lines.contains("Observed 14:15 at the place (UTC+01:00) · 27 Nov 2026 13:15 your time"))
+        #expect(lines.contains { $0.hasPrefix("Kept ") && $0.hasSuffix(" · Open-Meteo · id \(id.prefix(8))") })
+        #expect(lines.contains("9.3°C · feels like 6.9°C"))
+        // As JSON: the export shape
+        let json = try json(try run("show", id, "--json").stdout)
+        #expect(json["id"] as? String == id)
+        #expect(json["observed_at"] as? String == "2026-11-27T13:15:00Z")
+        // An unknown id: one line, exit 3
+        let missing = try run("show", "ffffffff")
+        #expect(missing.status == 3)
+        #expect(missing.stderr == "meteo: No record with id 'ffffffff'. See `meteo history` for ids.\n")
+    }
+
     @Test func deleteByPrefixAndUndo() throws {
         let first = try recordedID(try run("record", "Paris"))
         _ = try recordedID(try run("record", "London"))

@@ -84,8 +84,8 @@ final class EffectRunner: Sendable {
                 let record = try store.undoLastDelete()
                 return .recordRestored(record, total: try store.count(placePrefix: nil))
             }
-        case .loadHistory(let before, let limit):
-            withStore { store in try Self.historyEvent(store, before: before, limit: limit) }
+        case .loadHistory(let request):
+            withStore { store in try Self.historyEvent(store, request) }
         case .sync:
             guard let syncer else { return }
             // The core runs one round at a time; the task never touches the screen, only sends an event.
@@ -124,18 +124,62 @@ final class EffectRunner: Sendable {
     func loadHistoryNow(limit: Int) -> AppEvent {
         guard let store else { return .historyLoaded([], total: 0, replacing: true) }
         do {
-            return try Self.historyEvent(store, before: nil, limit: limit)
+            return try Self.historyEvent(store, .newest(limit: limit))
         } catch {
             ErrorLog.note(error)
             return .storeFailed(message: error.userMessage)
         }
     }
 
-    private static func historyEvent(_ store: any RecordStore, before: String?, limit: Int) throws(RecordStoreError)
+    /// Reads what `request` asks for by keyset, from either end, and says where the page lies in the whole.
+    static func historyEvent(_ store: any RecordStore, _ request: HistoryRequest) throws(RecordStoreError)
         -> AppEvent
     {
-        let page = try store.page(HistoryQuery(limit: limit, beforeID: before))
-        return .historyLoaded(page, total: try store.count(placePrefix: nil), replacing: before == nil)
+        let total = try store.count(placePrefix: nil)
+        var page: HistoryPage
+        switch request {
+        case .newest(let limit):
+            page = HistoryPage(
+                records: try store.page(HistoryQuery(limit: limit)), offset: 0, total: total, replacing: true)
+        case .oldest(let limit):
+            let records = try store.page(HistoryQuery(limit: limit, fromOldest: true))
+            page = HistoryPage(records: records, offset: total - records.count, total: total, replacing: true)
+        case .older(let id, let limit):
+            do {
+                let offset = try store.position(of: id) + 1
+                let records = try store.page(HistoryQuery(limit: limit, beforeID: id))
+                page = HistoryPage(records: records, offset: offset, total: total, replacing: false)
+            } catch .notFound {
+                // The anchor went (deleted elsewhere): start again from the newest.
+                return try historyEvent(store, .newest(limit: limit))
+            }
+        case .newer(let id, let limit):
+            do {
+                let position = try store.position(of: id)
+                let records = try store.page(HistoryQuery(limit: limit, afterID: id))
+                page = HistoryPage(records: records, offset: position - records.count, total: total, replacing: false)
+            } catch .notFound {
+                return try historyEvent(store, .newest(limit: limit))
+            }
+        case .around(let id, let limit):
+            do {
+                let position = try store.position(of: id)
+                let newer = try store.page(HistoryQuery(limit: limit / 2, afterID: id))
+                let selected = try store.record(idPrefix: id)
+                let older = try store.page(HistoryQuery(limit: limit - limit / 2, beforeID: id))
+                page = HistoryPage(
+                    records: newer + [selected] + older, offset: position - newer.count, total: total,
+                    replacing: true, selecting: id)
+            } catch .notFound {
+                return try historyEvent(store, .newest(limit: limit))
+            }
+        }
+        for record in page.records {
+            if let zone = record.place.timezone, let offset = ZoneInfo.offset(zone: zone, at: record.observedAt) {
+                page.placeOffsets[record.id] = offset
+            }
+        }
+        return .historyLoaded(page)
     }
 
     private func start(_ requestID: Int, _ work: @escaping @Sendable () async -> Void) {

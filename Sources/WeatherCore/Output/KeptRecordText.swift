@@ -1,0 +1,136 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
+/// A kept record as it was kept, in words: the screen's record view and `meteo show` print the same lines.
+///
+/// It opens with a mark that cannot be read as live weather, and gives both clocks: the place's, when its zone is
+/// known, and the reader's.
+public enum KeptRecordText {
+    /// How a line should look; the screen turns roles into styles, plain text ignores them.
+    public enum Role: Sendable, Equatable {
+        case mark, title, accent, normal, muted
+    }
+
+    /// One line of the view: parts that a narrow screen puts on rows of their own, and how much it matters
+    /// (a small pane keeps the lines of the highest rank).
+    public struct Line: Sendable, Equatable {
+        public var parts: [String]
+        public var role: Role
+        /// 0 must stay; higher ranks go first when space is short.
+        public var rank: Int
+
+        public init(_ parts: [String], role: Role, rank: Int) {
+            self.parts = parts
+            self.role = role
+            self.rank = rank
+        }
+
+        /// The line as plain text prints it.
+        public var text: String { parts.joined(separator: " · ") }
+    }
+
+    /// The lines for `record`, values in `units`.
+    /// - Parameters:
+    ///   - placeOffset: the place's offset from UTC when it was observed, when its zone is known.
+    ///   - localOffset: the reader's offset from UTC.
+    public static func lines(
+        _ record: WeatherRecord, units: Units, language: Language, ascii: Bool, placeOffset: Int?, localOffset: Int
+    ) -> [Line] {
+        let labels = Labels.forLanguage(language)
+        var lines: [Line] = []
+        lines.append(Line([(ascii ? "# " : "▣ ") + "Kept record, not live weather"], role: .mark, rank: 0))
+        var place = record.place.name
+        if let admin1 = record.place.admin1, !admin1.isEmpty, admin1 != record.place.name { place += ", " + admin1 }
+        if let country = record.place.country, !country.isEmpty { place += ", " + country }
+        if let code = record.place.countryCode, !code.isEmpty {
+            place += record.place.country == nil ? ", " + code : " (" + code + ")"
+        }
+        lines.append(Line([place], role: .title, rank: 0))
+        var position = [coordinates(record.place.latitude, record.place.longitude)]
+        if let zone = record.place.timezone, !zone.isEmpty { position.append(zone) }
+        lines.append(Line(position, role: .muted, rank: 3))
+        if let placeOffset {
+            lines.append(
+                Line(
+                    [
+                        "Observed " + time(record.observedAt, offset: placeOffset) + " at the place (UTC"
+                            + RFC3339Offset.text(placeOffset) + ")",
+                        dateTime(record.observedAt, offset: localOffset) + " your time",
+                    ], role: .normal, rank: 1))
+        } else {
+            lines.append(
+                Line(
+                    ["Observed " + dateTime(record.observedAt, offset: localOffset) + " your time"], role: .normal,
+                    rank: 1))
+        }
+        lines.append(
+            Line(
+                [
+                    "Kept " + dateTime(record.recordedAt, offset: localOffset) + " your time",
+                    record.provider.displayName, "id " + String(record.id.prefix(8)),
+                ], role: .normal, rank: 2))
+        if let code = record.weatherCode {
+            let weather = WeatherCode(code)
+            lines.append(
+                Line([weather.icon(ascii: ascii) + " " + weather.description(in: language)], role: .title, rank: 1))
+        }
+        var temperature = [record.temperature.map { temperatureText($0, units) } ?? "–"]
+        if let feels = record.apparentTemperature {
+            temperature.append("\(labels.feelsLike) \(temperatureText(feels, units))")
+        }
+        lines.append(Line(temperature, role: .accent, rank: 0))
+        var details: [String] = []
+        if let humidity = record.humidity { details.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%") }
+        if let wind = record.windSpeed {
+            var text = "\(labels.wind) \(NumberText.fixed(units.speed(wind), 0)) \(units.speedSymbol)"
+            if let direction = record.windDirection { text += " " + Compass.point(direction, language: language) }
+            details.append(text)
+        }
+        if let pressure = record.pressure {
+            let digits = units == .metric ? 0 : 2
+            details.append(
+                "\(labels.pressure) \(NumberText.fixed(units.pressure(pressure), digits)) \(units.pressureSymbol)")
+        }
+        if let precipitation = record.precipitation {
+            let digits = units == .metric ? 1 : 2
+            details.append(
+                "\(labels.precipitation) \(NumberText.fixed(units.precipitation(precipitation), digits)) "
+                    + units.precipitationSymbol)
+        }
+        if !details.isEmpty { lines.append(Line(details, role: .normal, rank: 2)) }
+        return lines
+    }
+
+    /// "27 Nov 2026 14:15" at `offset`.
+    public static func dateTime(_ date: Date, offset: Int) -> String {
+        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
+        return "\(parts.day) \(months[parts.month - 1]) \(parts.year) " + CivilTime.pad(parts.hour, 2) + ":"
+            + CivilTime.pad(parts.minute, 2)
+    }
+
+    static func time(_ date: Date, offset: Int) -> String {
+        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
+        return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
+    }
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
+    static func coordinates(_ latitude: Double, _ longitude: Double) -> String {
+        NumberText.fixed(abs(latitude), 4) + "° " + (latitude < 0 ? "S" : "N") + ", "
+            + NumberText.fixed(abs(longitude), 4) + "° " + (longitude < 0 ? "W" : "E")
+    }
+
+    static func temperatureText(_ celsius: Double, _ units: Units) -> String {
+        NumberText.fixed(units.temperature(celsius), 1) + units.temperatureSymbol
+    }
+}
+
+/// "+01:00", "-03:30", "+00:00": an offset as RFC 3339 writes it (never "Z", which reads oddly after "UTC").
+enum RFC3339Offset {
+    static func text(_ seconds: Int) -> String {
+        seconds == 0 ? "+00:00" : CivilTime.offsetSuffix(seconds)
+    }
+}
