@@ -56,6 +56,8 @@ public struct WireRecord: Codable, Sendable, Hashable {
     public var precipitation: Double?
     /// The unit system the record was shown in ("metric" or "imperial"); values are metric regardless.
     public var units: String?
+    /// Kept from an offline result (the device's last answer, from its cache), not from a fresh one.
+    public var keptOffline: Bool?
 
     enum CodingKeys: String, CodingKey {
         case id, place
@@ -67,13 +69,14 @@ public struct WireRecord: Codable, Sendable, Hashable {
         case windSpeed = "wind_speed"
         case windDirection = "wind_direction"
         case humidity, pressure, precipitation, units
+        case keptOffline = "kept_offline"
     }
 
     public init(
         id: String, place: Place, observedAt: String, recordedAt: String, provider: String,
         temperature: Double? = nil, apparentTemperature: Double? = nil, weatherCode: Int? = nil,
         windSpeed: Double? = nil, windDirection: Double? = nil, humidity: Double? = nil, pressure: Double? = nil,
-        precipitation: Double? = nil, units: String? = nil
+        precipitation: Double? = nil, units: String? = nil, keptOffline: Bool? = nil
     ) {
         self.id = id
         self.place = place
@@ -89,6 +92,7 @@ public struct WireRecord: Codable, Sendable, Hashable {
         self.pressure = pressure
         self.precipitation = precipitation
         self.units = units
+        self.keptOffline = keptOffline
     }
 
     /// The record as JSON with sorted keys, optional values as `null`: what JSONEncoder with `.sortedKeys`
@@ -101,6 +105,11 @@ public struct WireRecord: Codable, Sendable, Hashable {
         out.number(humidity)
         out.raw(",\"id\":")
         out.string(id)
+        // Only when set: bodies of records kept before this field existed stay byte for byte what they were.
+        if let keptOffline {
+            out.raw(",\"kept_offline\":")
+            out.bool(keptOffline)
+        }
         out.raw(",\"observed_at\":")
         out.string(observedAt)
         out.raw(",\"place\":{\"admin1\":")
@@ -248,6 +257,11 @@ struct JSONText {
             }
         }
         bytes.append(34)
+    }
+
+    mutating func bool(_ value: Bool?) {
+        guard let value else { return raw("null") }
+        raw(value ? "true" : "false")
     }
 
     /// Whole numbers without a fraction ("90", not "90.0"); others in Swift's shortest round-trip form.

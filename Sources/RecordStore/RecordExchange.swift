@@ -38,6 +38,7 @@ public enum RecordExchange {
             "precipitation": number(record.precipitation),
             "units": .string(record.units.rawValue),
             "deleted_at": record.deletedAt.map { .string(timestamp($0)) } ?? .null,
+            "kept_offline": .bool(record.keptOffline),
         ])
     }
 
@@ -68,6 +69,11 @@ public enum RecordExchange {
             }
             return code
         }
+        func keptOffline() throws(RecordStoreError) -> Bool {
+            guard let given = value["kept_offline"], given != .null else { return false }
+            guard case .bool(let flag) = given else { throw .invalidRecord("kept_offline is not true or false") }
+            return flag
+        }
         let placeValue = try field("place")
         guard let name = placeValue["name"]?.string, let latitude = placeValue["latitude"]?.double,
             let longitude = placeValue["longitude"]?.double
@@ -96,7 +102,8 @@ public enum RecordExchange {
             weatherCode: try weatherCode(),
             windSpeed: try optionalNumber("wind_speed"), windDirection: try optionalNumber("wind_direction"),
             humidity: try optionalNumber("humidity"), pressure: try optionalNumber("pressure"),
-            precipitation: try optionalNumber("precipitation"), units: units, deletedAt: deletedAt)
+            precipitation: try optionalNumber("precipitation"), units: units, deletedAt: deletedAt,
+            keptOffline: try keptOffline())
         try RecordRow.validate(record)
         return record
     }
@@ -112,7 +119,7 @@ public enum RecordExchange {
     static let csvColumns = [
         "id", "place_name", "admin1", "country", "country_code", "latitude", "longitude", "timezone", "observed_at",
         "recorded_at", "provider", "temperature", "apparent_temperature", "weather_code", "wind_speed",
-        "wind_direction", "humidity", "pressure", "precipitation", "units", "deleted_at",
+        "wind_direction", "humidity", "pressure", "precipitation", "units", "deleted_at", "kept_offline",
     ]
 
     /// RFC 4180 CSV with a header row; empty cells for missing values.
@@ -129,6 +136,7 @@ public enum RecordExchange {
                 record.windSpeed.map(JSONValue.numberText), record.windDirection.map(JSONValue.numberText),
                 record.humidity.map(JSONValue.numberText), record.pressure.map(JSONValue.numberText),
                 record.precipitation.map(JSONValue.numberText), record.units.rawValue, record.deletedAt.map(timestamp),
+                record.keptOffline ? "true" : "false",
             ]
             lines.append(cells.map { csvCell($0 ?? "") }.joined(separator: ","))
         }
@@ -161,16 +169,26 @@ public enum RecordExchange {
 
     private static func parseCSV(_ text: String) throws(RecordStoreError) -> [WeatherRecord] {
         let rows = csvRows(text)
-        guard let header = rows.first, header == csvColumns else {
+        // Files written before `kept_offline` existed have every column but that one.
+        guard let header = rows.first, header == csvColumns || header == csvColumns.dropLast() else {
             throw .invalidRecord("the CSV header is not meteo's (\(csvColumns.prefix(3).joined(separator: ",")),…)")
         }
         var records: [WeatherRecord] = []
         for (index, row) in rows.dropFirst().enumerated() where row != [""] {
-            guard row.count == csvColumns.count else {
-                throw .invalidRecord("line \(index + 2): \(row.count) cells, expected \(csvColumns.count)")
+            guard row.count == header.count else {
+                throw .invalidRecord("line \(index + 2): \(row.count) cells, expected \(header.count)")
             }
             var cells: [String: String] = [:]
-            for (column, cell) in zip(csvColumns, row) where !cell.isEmpty { cells[column] = cell }
+            for (column, cell) in zip(header, row) where !cell.isEmpty { cells[column] = cell }
+            var keptOffline = JSONValue.null
+            switch cells["kept_offline"] {
+            case nil: break
+            case "true": keptOffline = .bool(true)
+            case "false": keptOffline = .bool(false)
+            case let other?:
+                throw .invalidRecord(
+                    "line \(index + 2): kept_offline \(TerminalText.quoted(other, limit: 30)) is not true or false")
+            }
             // A cell is empty or a plain decimal number: " 5", "1_000" or "0x10" are refused, never read as
             // something else or dropped.
             var malformed: String?
@@ -197,7 +215,7 @@ public enum RecordExchange {
                 "weather_code": number("weather_code"), "wind_speed": number("wind_speed"),
                 "wind_direction": number("wind_direction"), "humidity": number("humidity"),
                 "pressure": number("pressure"), "precipitation": number("precipitation"), "units": text("units"),
-                "deleted_at": text("deleted_at"),
+                "deleted_at": text("deleted_at"), "kept_offline": keptOffline,
             ])
             if let malformed { throw .invalidRecord("line \(index + 2): \(malformed)") }
             do {

@@ -10,11 +10,20 @@ import WeatherCore
 
 /// The mapping between `WeatherRecord` and a row of the `record` table; the domain type knows nothing of SQL.
 enum RecordRow {
+    /// A record made here: dirty until it has reached the service.
     static let insertSQL = """
         INSERT INTO record (id, place_name, place_key, admin1, country, country_code, latitude, longitude, timezone,
             observed_at, recorded_at, provider, temperature, apparent_temperature, weather_code, wind_speed,
-            wind_direction, humidity, pressure, precipitation, units, deleted_at, dirty)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+            wind_direction, humidity, pressure, precipitation, units, deleted_at, kept_offline, dirty)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+        """
+
+    /// A record that came from the service: already there, so not dirty; an id already here is left alone.
+    static let insertSyncedSQL = """
+        INSERT OR IGNORE INTO record (id, place_name, place_key, admin1, country, country_code, latitude, longitude,
+            timezone, observed_at, recorded_at, provider, temperature, apparent_temperature, weather_code, wind_speed,
+            wind_direction, humidity, pressure, precipitation, units, deleted_at, kept_offline, dirty)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0)
         """
 
     /// A live record of the same observation: place (name and coordinates), provider and observation time.
@@ -39,9 +48,6 @@ enum RecordRow {
             && abs(a.place.longitude - b.place.longitude) < 0.000001
     }
 
-    /// A record that came from the service: already there, so not dirty; an id already here is left alone.
-    static let insertSyncedSQL = "INSERT OR IGNORE" + insertSQL.dropFirst("INSERT".count).dropLast(2) + "0)"
-
     static func values(_ record: WeatherRecord) -> [SQLiteValue] {
         let place = record.place
         return [
@@ -51,7 +57,7 @@ enum RecordRow {
             real(record.temperature), real(record.apparentTemperature),
             record.weatherCode.map { .integer(Int64($0)) } ?? .null, real(record.windSpeed), real(record.windDirection),
             real(record.humidity), real(record.pressure), real(record.precipitation), .text(record.units.rawValue),
-            record.deletedAt.map { .integer(millis($0)) } ?? .null,
+            record.deletedAt.map { .integer(millis($0)) } ?? .null, .integer(record.keptOffline ? 1 : 0),
         ]
     }
 
@@ -71,10 +77,9 @@ enum RecordRow {
             weatherCode: row.integer("weather_code").map { Int($0) }, windSpeed: row.double("wind_speed"),
             windDirection: row.double("wind_direction"), humidity: row.double("humidity"),
             pressure: row.double("pressure"), precipitation: row.double("precipitation"), units: units,
-            deletedAt: row.integer("deleted_at").map(date))
+            deletedAt: row.integer("deleted_at").map(date), keptOffline: row.integer("kept_offline") == 1)
     }
 
-    /// Checks what the schema's constraints would refuse, to say it in words.
     /// Refuses a record that `RecordRules` (the one set of rules every way in shares) does not admit.
     /// - Throws: `RecordStoreError.invalidRecord` naming the first field at fault.
     static func validate(_ record: WeatherRecord) throws(RecordStoreError) {

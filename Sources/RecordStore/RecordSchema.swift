@@ -60,10 +60,12 @@ enum RecordSchema {
             """
         ),
         (
-            "v3-live-observation-index",
+            "v3-observations",
             """
             -- Records are observations: adding one finds the same place, provider and observation time at once.
             CREATE INDEX record_live_observation ON record (observed_at, provider) WHERE deleted_at IS NULL;
+            -- Kept from an offline result (the last answer, from the cache), shown as such.
+            ALTER TABLE record ADD COLUMN kept_offline INTEGER NOT NULL DEFAULT 0 CHECK (kept_offline IN (0, 1));
             """
         ),
     ]

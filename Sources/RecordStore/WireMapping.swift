@@ -18,7 +18,8 @@ extension WeatherRecord {
             observedAt: Timestamp.format(observedAt), recordedAt: Timestamp.format(recordedAt),
             provider: provider.rawValue, temperature: temperature, apparentTemperature: apparentTemperature,
             weatherCode: weatherCode, windSpeed: windSpeed, windDirection: windDirection, humidity: humidity,
-            pressure: pressure, precipitation: precipitation, units: units.rawValue)
+            pressure: pressure, precipitation: precipitation, units: units.rawValue,
+            keptOffline: keptOffline ? true : nil)
     }
 
     /// The record a service sent; `nil` for one this version cannot keep (it is skipped, not guessed at).
@@ -35,6 +36,6 @@ extension WeatherRecord {
             temperature: wire.temperature, apparentTemperature: wire.apparentTemperature,
             weatherCode: wire.weatherCode, windSpeed: wire.windSpeed, windDirection: wire.windDirection,
             humidity: wire.humidity, pressure: wire.pressure, precipitation: wire.precipitation,
-            units: wire.units.flatMap(Units.init(rawValue:)) ?? .metric)
+            units: wire.units.flatMap(Units.init(rawValue:)) ?? .metric, keptOffline: wire.keptOffline == true)
     }
 }

@@ -30,6 +30,15 @@ public enum TerminalText {
         return "'" + visible(cut) + "'"
     }
 
+    /// `text` without the characters `visible` would escape: how a name from a provider is cleaned before it is
+    /// shown or kept (a record may not hold them).
+    public static func removingUnsafe(_ text: String) -> String {
+        guard needsEscaping(text) else { return text }
+        var result = ""
+        result.unicodeScalars.append(contentsOf: text.unicodeScalars.filter { escape($0) == nil })
+        return result
+    }
+
     /// Whether `scalar` is one that `visible` escapes (line feeds included).
     public static func isUnsafe(_ scalar: Unicode.Scalar) -> Bool { escape(scalar) != nil }
 

@@ -76,7 +76,8 @@ public enum Effect: Sendable, Equatable {
     case searchPlaces(String, requestID: Int)
     case fetchForecast(Place, requestID: Int)
     case cancelRequest(Int)
-    case saveRecord(Forecast, units: Units)
+    /// Keep the result's current weather; `offline` when the result is the last answer, from the cache.
+    case saveRecord(Forecast, units: Units, offline: Bool)
     case deleteRecord(id: String)
     case undoDelete
     case loadHistory(HistoryRequest)
@@ -253,7 +254,8 @@ public struct AppState: Sendable {
             opened = nil
             focus = .result
             if let staleReason {
-                status = .warning("\(staleReason) Showing the result from \(clock(forecast.fetchedAt)).")
+                let stale = StaleText(fetchedAt: forecast.fetchedAt, now: now, localOffset: localOffset)
+                status = .warning("\(staleReason) Showing \(stale.phrase).")
             } else {
                 status = .idle
             }
@@ -405,7 +407,7 @@ public struct AppState: Sendable {
                 status = .error("This result has no current weather to record.")
                 return []
             }
-            return [.saveRecord(result.forecast, units: units)]
+            return [.saveRecord(result.forecast, units: units, offline: result.staleReason != nil)]
         case .deleteSelected:
             guard history.records.indices.contains(history.selected) else { return [] }
             return [.deleteRecord(id: history.records[history.selected].id)]

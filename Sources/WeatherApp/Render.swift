@@ -109,10 +109,11 @@ struct Renderer {
         }
         pane.title(title, focused: state.focus == .result, glyphs: glyphs, into: &screen)
         if result.staleReason != nil {
-            let age = Int(max(0, state.now.timeIntervalSince(forecast.fetchedAt)))
+            let stale = StaleText(fetchedAt: forecast.fetchedAt, now: state.now, localOffset: state.localOffset)
             pane.line(
-                "Offline: result from \(state.clock(forecast.fetchedAt)) (\(DurationText.short(seconds: age)) ago)",
-                style: .warning, into: &screen)
+                forecast.currentIsForecast == true
+                    ? "Offline: forecast from \(stale.when) (\(stale.age) ago) for this hour"
+                    : "Offline: result from \(stale.when) (\(stale.age) ago)", style: .warning, into: &screen)
         }
 
         if let current = forecast.current {
@@ -288,8 +289,11 @@ struct Renderer {
                 continue
             }
             let temperature = record.temperature.map { NumberText.fixed(state.units.temperature($0), 0) + "°" } ?? "–"
-            let icon = record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " "
-            let date = state.clockDate(record.recordedAt)
+            // A record kept from an offline result is marked, and shows when it was observed (not kept).
+            let icon =
+                (record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " ")
+                + (record.keptOffline ? (state.ascii ? "~" : "⌁") : "")
+            let date = state.clockDate(record.keptOffline ? record.observedAt : record.recordedAt)
             let placeWidth = max(4, rect.width - DisplayWidth.of(date) - 11)
             let text =
                 " " + date + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + " "

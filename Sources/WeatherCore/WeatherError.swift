@@ -1,5 +1,11 @@
 import TextFormats
 
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
 /// An error that knows the one line to show a person.
 public protocol UserFacingError: Error {
     /// What happened and what to do, in one line that fits a status bar.
@@ -9,6 +15,9 @@ public protocol UserFacingError: Error {
 /// Why a place or its weather could not be had.
 public enum WeatherError: Error, Sendable, Hashable {
     case placeNotFound(query: String)
+    /// The fresh answer failed (`reason`, its one line) and the last one, fetched at `fetchedAt`, no longer
+    /// covers the present: it is not shown as the weather now.
+    case outdated(fetchedAt: Date, reason: String)
     case missingAPIKey(ProviderID)
     case invalidAPIKey(ProviderID)
     case rateLimited(ProviderID, retryAfterSeconds: Int?)
@@ -39,7 +48,19 @@ extension WeatherError: UserFacingError {
             return "\(provider.displayName) sent an answer meteo cannot read. Try again later."
         case .network(let error):
             return error.userMessage
+        case .outdated(let fetchedAt, let reason):
+            let age = DurationText.short(
+                seconds: StaleText(fetchedAt: fetchedAt, now: Date(), localOffset: 0).ageSeconds)
+            return "\(reason) The last result for this place is \(age) old: too old to show as the weather now."
         }
+    }
+
+    /// `userMessage`, with an outdated result's time said in the reader's zone (`localOffset`).
+    public func userMessage(now: Date, localOffset: Int) -> String {
+        guard case .outdated(let fetchedAt, let reason) = self else { return userMessage }
+        let stale = StaleText(fetchedAt: fetchedAt, now: now, localOffset: localOffset)
+        return "\(reason) The last result for this place is from \(stale.when) (\(stale.age) ago): too old to show as "
+            + "the weather now."
     }
 
     /// Whether a cached result should be offered instead (the network or the service failed, not the request).
@@ -48,7 +69,7 @@ extension WeatherError: UserFacingError {
         case .network(.cancelled): false
         case .network, .rateLimited, .malformedResponse: true
         case .providerError(_, let status, _): status >= 500 || status == 429
-        case .placeNotFound, .missingAPIKey, .invalidAPIKey: false
+        case .placeNotFound, .missingAPIKey, .invalidAPIKey, .outdated: false
         }
     }
 }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-    import FoundationEssentials
+    public import FoundationEssentials
 #else
-    import Foundation
+    public import Foundation
 #endif
 
 /// Turns what a person asked for into a forecast: geocode, fetch, keep the result, fall back to it offline.
@@ -26,10 +26,13 @@ public struct WeatherLookup: Sendable {
 
     public let provider: any WeatherProvider
     public let cache: ForecastCache?
+    let now: @Sendable () -> Date
 
-    public init(provider: any WeatherProvider, cache: ForecastCache?) {
+    public init(provider: any WeatherProvider, cache: ForecastCache?, now: @escaping @Sendable () -> Date = { Date() })
+    {
         self.provider = provider
         self.cache = cache
+        self.now = now
     }
 
     /// The fresh forecast for `target`, or the cached one when the network or the service failed.
@@ -50,7 +53,11 @@ public struct WeatherLookup: Sendable {
             return Result(forecast: forecast, staleBecause: nil, cacheWrite: write)
         } catch {
             if error.allowsStaleFallback, let cached = cache?.load(key: key) {
-                return Result(forecast: cached, staleBecause: error, cacheWrite: nil)
+                // An old answer is shown only for what it still covers: never as the weather now once past.
+                guard let present = cached.forPresent(at: now()) else {
+                    throw .outdated(fetchedAt: cached.fetchedAt, reason: error.userMessage)
+                }
+                return Result(forecast: present, staleBecause: error, cacheWrite: nil)
             }
             throw error
         }

@@ -151,7 +151,7 @@ import WeatherCore
             place["longitude"], place["timezone"], object["observed_at"], object["recorded_at"], object["provider"],
             object["temperature"], object["apparent_temperature"], object["weather_code"], object["wind_speed"],
             object["wind_direction"], object["humidity"], object["pressure"], object["precipitation"], object["units"],
-            nil,
+            nil, nil,
         ].map(cell)
         return RecordExchange.csvHeader + "\n" + row.joined(separator: ",") + "\n"
     }

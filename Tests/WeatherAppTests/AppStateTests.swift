@@ -147,7 +147,7 @@ import WeatherCore
         _ = state.handle(.key(.enter))
         _ = state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 2))
         _ = state.handle(.forecastLoaded(Samples.forecast(), staleReason: "Network down.", requestID: 2))
-        #expect(state.status == .warning("Network down. Showing the result from 15:00."))
+        #expect(state.status == .warning("Network down. Showing the result from 15:00 (0 s ago)."))
         #expect(state.result?.staleReason == "Network down.")
     }
 
@@ -157,8 +157,10 @@ import WeatherCore
         #expect(state.handle(.key(.character("r"))) == [])
         #expect(state.status == .error("Nothing to record yet: search a place first."))
         state.result = AppState.Result(forecast: Samples.forecast(), staleReason: nil)
-        #expect(state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric)])
-        #expect(state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric)])
+        #expect(
+            state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric, offline: false)])
+        #expect(
+            state.handle(.key(.character("r"))) == [.saveRecord(Samples.forecast(), units: .metric, offline: false)])
         _ = state.handle(.historyLoaded([Samples.record(1)], total: 1, replacing: true))
         _ = state.handle(.recordSaved(Samples.record(2), total: 2))
         #expect(state.history.records.map(\.id) == [Samples.record(2).id, Samples.record(1).id])

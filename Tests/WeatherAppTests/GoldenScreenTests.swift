@@ -78,6 +78,7 @@ import WeatherCore
             kept.precipitation = 0.2
             kept.place.country = "France"
             kept.place.timezone = "Europe/Paris"
+            kept.keptOffline = true
             let page = HistoryPage(
                 records: [kept] + Array(records.prefix(4)), offset: 0, total: 5, replacing: true,
                 placeOffsets: [kept.id: 3600])

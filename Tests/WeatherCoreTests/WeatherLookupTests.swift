@@ -21,11 +21,15 @@ import WeatherTestSupport
         }
     }
 
-    func lookup(_ server: FixtureServer, cache: ForecastCache) -> WeatherLookup {
+    /// 2026-11-27T13:20:00Z: five minutes after the fixtures' current weather (14:15 in Paris).
+    static let fixtureNow = Date(timeIntervalSince1970: 1_795_785_600)
+
+    func lookup(_ server: FixtureServer, cache: ForecastCache, now: Date = fixtureNow) -> WeatherLookup {
         WeatherLookup(
             provider: OpenMeteoProvider(
-                geocodingURL: server.baseURL, forecastURL: server.baseURL, http: CurlHTTPClient()),
-            cache: cache)
+                geocodingURL: server.baseURL, forecastURL: server.baseURL, http: CurlHTTPClient(),
+                now: { Self.fixtureNow }),
+            cache: cache, now: { now })
     }
 
     @Test func freshResultIsCachedAndServedStaleWhenTheServiceFails() async throws {
@@ -60,12 +64,52 @@ import WeatherTestSupport
         switchable.server.stop()
 
         let offline = WeatherLookup(
-            provider: OpenMeteoProvider(geocodingURL: base, forecastURL: base, http: CurlHTTPClient()), cache: cache)
+            provider: OpenMeteoProvider(geocodingURL: base, forecastURL: base, http: CurlHTTPClient()), cache: cache,
+            now: { Self.fixtureNow })
         let stale = try await offline.forecast(for: .coordinates(latitude: 48.8534, longitude: 2.3488))
         #expect(stale.staleBecause == .network(.connectionRefused(host: "127.0.0.1")))
         await #expect(throws: WeatherError.network(.connectionRefused(host: "127.0.0.1"))) {
             try await offline.forecast(for: .query(try #require(PlaceQuery("Never Asked"))))
         }
+    }
+
+    @Test func anOldCacheShowsWhatItsForecastSaidForThisHourAndATooOldOneIsRefused() async throws {
+        // Given Paris fetched at 13:20 UTC (current weather 14:15 local) and the service then failing
+        let folder = try TemporaryDirectory()
+        let cache = ForecastCache(directory: folder.path)
+        let switchable = try Switchable()
+        let paris = try #require(PlaceQuery("Paris"))
+        let fresh = try await lookup(switchable.server, cache: cache).forecast(for: .query(paris))
+        await fresh.cacheWrite?.value
+        switchable.failure.reply.withLock { $0 = .respond(status: 503, body: Data()) }
+
+        // When it is asked for three hours later: the current block is old, the forecast still covers the hour
+        let later = Self.fixtureNow.addingTimeInterval(3 * 3600)
+        let stale = try await lookup(switchable.server, cache: cache, now: later).forecast(for: .query(paris))
+        // Then "now" is what the forecast said for 17:00 local (16:00 UTC), marked as a forecast, and the hours
+        // already past are gone
+        let hour = try #require(fresh.forecast.hourly.first { $0.time == Date(timeIntervalSince1970: 1_795_795_200) })
+        #expect(stale.isStale)
+        #expect(stale.forecast.currentIsForecast == true)
+        #expect(stale.forecast.current?.time == hour.time)
+        #expect(stale.forecast.current?.temperature == hour.temperature)
+        #expect(stale.forecast.current?.humidity == nil)
+        #expect(stale.forecast.hourly.first?.time == hour.time)
+
+        // When it is asked after its last hour: it is not shown as the weather now
+        let tooLate = Self.fixtureNow.addingTimeInterval(3 * 86400)
+        await #expect(
+            throws: WeatherError.outdated(
+                fetchedAt: Self.fixtureNow, reason: "Open-Meteo reported an error (HTTP 503): empty answer")
+        ) {
+            try await lookup(switchable.server, cache: cache, now: tooLate).forecast(for: .query(paris))
+        }
+        let message = WeatherError.outdated(fetchedAt: Self.fixtureNow, reason: "Offline.")
+            .userMessage(now: tooLate, localOffset: 3600)
+        #expect(
+            message
+                == "Offline. The last result for this place is from 27 Nov 14:20 (3 days ago): too old to show as the weather now."
+        )
     }
 
     @Test func aPlaceThatDoesNotExistIsNotHiddenByTheCache() async throws {
@@ -157,12 +201,15 @@ import WeatherTestSupport
     }
 
     @Test func textBlockAndOneLine() {
+        let stale = StaleText(
+            fetchedAt: Self.forecast.fetchedAt, now: Self.forecast.fetchedAt.addingTimeInterval(7200), localOffset: 0)
         let report = TextReport(
-            forecast: Self.forecast, units: .metric, language: .english, ascii: true, staleAge: 7200)
+            forecast: Self.forecast, units: .metric, language: .english, ascii: true, stale: stale)
         #expect(report.oneLine() == "São Paulo: = 23.5°C Overcast, wind 10 km/h E (stale 2 h)")
         let plain = report.plain()
         #expect(
-            plain.hasPrefix("São Paulo, BR · 12:00 (UTC-03:00)\n(stale: Open-Meteo from 12:04, 2 h ago)\n=  Overcast\n")
+            plain.hasPrefix(
+                "São Paulo, BR · 12:00 (UTC-03:00)\n(stale: Open-Meteo from 15:04 your time, 2 h ago)\n=  Overcast\n")
         )
         #expect(plain.contains("Temperature    23.5°C\n"))
         #expect(plain.contains("Fri 27  / 18° / 27°  Light rain"))

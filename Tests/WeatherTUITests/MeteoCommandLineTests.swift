@@ -279,25 +279,132 @@ import WeatherTestSupport
                 == "meteo: Cannot resolve no-such-host.invalid: check the network connection or the URL.\n")
     }
 
-    @Test func offlineShowsTheLastResultMarkedStale() throws {
-        // Given one good answer for Paris
-        #expect(try run("now", "Paris").status == 0)
-        // When the service is gone
+    @Test func offlineShowsTheLastResultMarkedStaleOnlyWhileItCoversThePresent() throws {
+        // Given one good answer for Paris at 13:20 UTC (a fixed clock; the reader in New York)
+        let clock = ["METEO_NOW": "2026-11-27T13:20:00Z", "TZ": "America/New_York"]
+        #expect(try run("now", "Paris", env: clock).status == 0)
+        // When the service is gone five minutes later
         let gone = try FixtureServer { _ in .close }
-        let goneEnvironment = environment([:], server: gone)
         gone.stop()
-        let stale = try meteo.run(["now", "paris", "--json"], environment: goneEnvironment)
-        // Then the cached result is shown, marked stale, and stderr says why
+        let soon = environment(clock.merging(["METEO_NOW": "2026-11-27T13:25:00Z"]) { $1 }, server: gone)
+        let stale = try meteo.run(["now", "paris", "--json"], environment: soon)
+        // Then the cached result is shown, marked stale, and stderr says when in the reader's zone and how old
         #expect(stale.status == 0)
         #expect(try json(stale.stdout)["stale"] as? Bool == true)
+        let refused = "Cannot connect to 127.0.0.1: the network is down or the service is not running."
+        #expect(stale.stderr == "meteo: warning: \(refused) Showing the result from 08:20 (5 min ago).\n")
+        let plain = try meteo.run(["now", "Paris"], environment: soon)
+        #expect(plain.stdout.split(separator: "\n")[1] == "(stale: Open-Meteo from 08:20 your time, 5 min ago)")
+
+        // When three hours have passed: "now" is what that forecast said for this hour, and says so
+        let later = environment(clock.merging(["METEO_NOW": "2026-11-27T16:20:00Z"]) { $1 }, server: gone)
+        let forecast = try meteo.run(["now", "Paris"], environment: later)
+        #expect(forecast.status == 0)
         #expect(
-            stale.stderr.hasPrefix(
-                "meteo: warning: Cannot connect to 127.0.0.1: the network is down or the service is not running. Showing the result from "
-            ))
-        let plain = try meteo.run(["now", "Paris"], environment: goneEnvironment)
-        #expect(plain.stdout.split(separator: "\n")[1].hasPrefix("(stale: Open-Meteo from "))
+            forecast.stderr
+                == "meteo: warning: \(refused) Showing what the forecast from 08:20 (3 h ago) said for this hour.\n")
+        #expect(forecast.stdout.hasPrefix("Paris, Île-de-France, FR · 17:00 (UTC+01:00)\n"))
+        #expect(forecast.stdout.contains("(now: what that forecast said for this hour, not an observation)"))
+
+        // When days have passed: not shown as the weather now; one line with the date and age, exit 4
+        let days = environment(clock.merging(["METEO_NOW": "2026-11-30T13:20:00Z"]) { $1 }, server: gone)
+        let old = try meteo.run(["now", "Paris"], environment: days)
+        #expect(old.status == 4)
+        #expect(old.stdout == "")
+        #expect(
+            old.stderr
+                == "meteo: \(refused) The last result for this place is from 27 Nov 08:20 (3 days ago): too old to "
+                + "show as the weather now.\n")
         // And a place never fetched still fails
-        #expect(try meteo.run(["now", "Berlin"], environment: goneEnvironment).status == 4)
+        #expect(try meteo.run(["now", "Berlin"], environment: soon).status == 4)
+    }
+
+    /// Whether `text` holds a byte sequence that acts on a terminal: C0 (but a line feed), DEL, C1, or a
+    /// bidirectional embedding, override or isolate.
+    static func hasRawControl(_ text: String) -> Bool {
+        let bytes = Array(text.utf8)
+        for (index, byte) in bytes.enumerated() {
+            if (byte < 0x20 && byte != 0x0A) || byte == 0x7F { return true }
+            let next = index + 1 < bytes.count ? bytes[index + 1] : 0
+            let third = index + 2 < bytes.count ? bytes[index + 2] : 0
+            if byte == 0xC2, (0x80...0x9F).contains(next) { return true }
+            if byte == 0xE2, next == 0x80, (0xAA...0xAE).contains(third) { return true }
+            if byte == 0xE2, next == 0x81, (0xA6...0xA9).contains(third) { return true }
+        }
+        return false
+    }
+
+    static let hostileNames = [
+        "Par\u{1B}[31mis", "\u{1B}]0;pwned\u{07}Lyon", "Bell\u{07}ville", "Two\r\nLines", "C1\u{9B}2Jcity",
+        "evil\u{202E}gnp.exe", "\u{2066}Isolate\u{2069}", "Del\u{7F}ft",
+    ]
+
+    @Test func hostileNamesNeverReachTheTerminalRaw() throws {
+        // Given a geocoder whose every name, region and country holds terminal controls
+        let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
+        let hostile = try FixtureServer { request in
+            guard request.path == "/v1/search" else { return routes.reply(to: request) }
+            let results = Self.hostileNames.enumerated().map { index, name in
+                [
+                    "name": name, "admin1": name, "country": name, "country_code": "F\u{1B}", "timezone": name,
+                    "latitude": 48.85 + Double(index) / 100, "longitude": 2.35, "population": 1000 - index,
+                ] as [String: Any]
+            }
+            let body = try? JSONSerialization.data(withJSONObject: ["results": results])
+            return .respond(status: 200, headers: ["Content-Type": "application/json"], body: body ?? Data())
+        }
+        var outputs: [MeteoBinary.Output] = []
+        for arguments in [
+            ["search", "x"], ["search", "x", "--json"], ["now", "x"], ["now", "x", "--json"],
+            ["now", "x", "--format", "oneline"], ["record", "x"], ["history"], ["history", "--json"],
+        ] {
+            outputs.append(try meteo.run(arguments, environment: environment([:], server: hostile)))
+        }
+        // And input typed with controls, echoed in errors
+        outputs.append(try run("now", "Par\u{1B}[31mis\u{07}"))
+        outputs.append(try run("now", "--units", "\u{1B}]52;c;Zm9v\u{07}"))
+        outputs.append(try run("delete", "\u{9B}6n"))
+        // And an import file holding the same names
+        let file = home.path + "/hostile.json"
+        let records = Self.hostileNames.enumerated().map { index, name in
+            #"{"id":"00000000-0000-4000-8000-00000000000\#(index)","place":{"name":"\#(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" ? String($0) : String(format: "\\u%04x", $0.value) }.joined())","latitude":1,"longitude":2},"observed_at":"2026-11-27T13:00:00Z","recorded_at":"2026-11-27T13:04:12Z","provider":"open-meteo"}"#
+        }
+        try #"{"records":[\#(records.joined(separator: ","))]}"#.write(toFile: file, atomically: true, encoding: .utf8)
+        outputs.append(try run("import", file))
+
+        // Then no byte that acts on a terminal is written raw, and every JSON output is still JSON
+        for output in outputs {
+            #expect(!Self.hasRawControl(output.stdout), "\(output.stdout)")
+            #expect(!Self.hasRawControl(output.stderr), "\(output.stderr)")
+            if output.stdout.hasPrefix("{") || output.stdout.hasPrefix("[") {
+                #expect((try? JSONSerialization.jsonObject(with: Data(output.stdout.utf8))) != nil)
+            }
+        }
+        // And records kept before these rules (written straight into the store) show escaped, never raw
+        _ = try run("history")
+        let insert = Self.hostileNames.enumerated().map { index, name in
+            let sqlName = name.unicodeScalars.map { "char(\($0.value))" }.joined(separator: "||")
+            return "INSERT INTO record (id, place_name, place_key, latitude, longitude, observed_at, recorded_at, "
+                + "provider, units, dirty) VALUES ('00000000-0000-4000-8000-0000000001\(index)0', \(sqlName), 'x', 1, 2, "
+                + "\(1_795_784_652_000 + index), \(1_795_784_652_000 + index), 'open-meteo', 'metric', 0);"
+        }.joined()
+        let sqlite = try Spawn.run(
+            "/usr/bin/sqlite3", [home.path + "/.local/share/meteo/records.sqlite", insert], mergeErrors: true)
+        #expect(sqlite.status == 0, "\(sqlite.output)")
+        let old = [try run("history"), try run("show", "00000000-0000-4000-8000-000000000100"), try run("export")]
+        #expect(old[0].stdout.contains("Par\\x1b[31mis"))
+        for output in old {
+            #expect(output.status == 0, "\(output.stderr)")
+            #expect(!Self.hasRawControl(output.stdout), "\(output.stdout)")
+            #expect(!Self.hasRawControl(output.stderr), "\(output.stderr)")
+        }
+
+        // And the import was refused whole, naming the field
+        #expect(outputs.last?.status == 64)
+        #expect(outputs.last?.stderr.contains("place.name must be 1 to 200 characters") == true)
+        // And what the geocoder sent was kept without its controls
+        #expect(outputs[5].status == 0, "\(outputs[5].stderr)")
+        #expect(outputs[6].stdout.contains("Par[31mis"))
     }
 
     @Test func helpAndVersion() throws {

@@ -110,6 +110,40 @@ import WeatherTestSupport
         #expect(try SQLiteRecordStore(path: storePath).count(placePrefix: nil) == 1)
     }
 
+    @Test func anOfflineResultIsKeptAsWhatItIs() throws {
+        // Given Paris kept online at 13:20 UTC (a fixed clock)
+        let kept = try recordedID(try run("record", "Paris", env: ["METEO_NOW": "2026-11-27T13:20:00Z"]))
+        let gone = try FixtureServer { _ in .close }
+        gone.stop()
+        func offline(_ now: String) -> [String: String] {
+            ["METEO_NOW": now, "METEO_GEOCODING_URL": gone.baseURL, "METEO_FORECAST_URL": gone.baseURL]
+        }
+        // When the network is gone: the same answer again is the same observation, already kept
+        let again = try run("record", "Paris", env: offline("2026-11-27T13:25:00Z"))
+        #expect(again.status == 0)
+        #expect(again.stdout == kept + "\n")
+        #expect(again.stderr.contains("Already kept: this observation is record \(kept.prefix(8)); nothing added."))
+        // When three hours have passed offline: what the forecast said for 17:00 local is kept, marked offline
+        let later = try run("record", "Paris", env: offline("2026-11-27T16:20:00Z"))
+        #expect(later.status == 0)
+        #expect(
+            later.stderr.hasPrefix(
+                "meteo: warning: Cannot connect to 127.0.0.1: the network is down or the service is not running. "
+                    + "Recording the result from 13:20 (3 h ago), kept as an offline result.\n"))
+        let id = try recordedID(later)
+        let record = try SQLiteRecordStore(path: storePath).record(idPrefix: id)
+        #expect(record.keptOffline)
+        #expect(record.observedAt == Date(timeIntervalSince1970: 1_795_795_200))  // 16:00 UTC, the forecast hour
+        // And history and show say so, with the observation time
+        let history = try run("history")
+        #expect(history.stdout.contains("(offline result, observed 2026-11-27 16:00)"))
+        let shown = try run("show", id)
+        #expect(shown.stdout.contains("Kept from an offline result · the last answer, from the cache"))
+        #expect(try json(try run("show", id, "--json").stdout)["kept_offline"] as? Bool == true)
+        // And a record kept online is not marked
+        #expect(try json(try run("show", kept, "--json").stdout)["kept_offline"] as? Bool == false)
+    }
+
     @Test func showPrintsTheRecordAsKeptAndAsJSON() throws {
         // Given Paris kept (observed 13:15 UTC, Europe/Paris)
         let id = try recordedID(try run("record", "Paris"))

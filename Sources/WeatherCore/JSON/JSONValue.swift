@@ -67,6 +67,19 @@ public enum JSONValue: Sendable, Hashable {
         return text
     }
 
+    /// A name from a provider (a place, a region, a zone): controls and bidirectional characters removed, at
+    /// most 200 code points, not empty once trimmed. A record may hold no more, and a terminal should see no less.
+    public var name: String? {
+        guard let text = string else { return nil }
+        var cleaned = TerminalText.removingUnsafe(text).trimmedWhitespace()
+        if cleaned.unicodeScalars.count > 200 {
+            var cut = ""
+            cut.unicodeScalars.append(contentsOf: cleaned.unicodeScalars.prefix(200))
+            cleaned = cut.trimmedWhitespace()
+        }
+        return cleaned.isEmpty ? nil : cleaned
+    }
+
     public var bool: Bool? {
         switch self {
         case .bool(let value): value

@@ -87,6 +87,9 @@ public struct Forecast: Sendable, Hashable, Codable {
     public var hourly: [HourlyForecast]
     public var daily: [DailyForecast]
     public var fetchedAt: Date
+    /// `current` is what the forecast made at `fetchedAt` said for its hour, not an observation (an offline
+    /// result whose own current block had grown old: see `forPresent(at:)`).
+    public var currentIsForecast: Bool?
 
     public init(
         place: Place, provider: ProviderID, utcOffsetSeconds: Int, current: Conditions?,
@@ -99,6 +102,29 @@ public struct Forecast: Sendable, Hashable, Codable {
         self.hourly = hourly
         self.daily = daily
         self.fetchedAt = fetchedAt
+    }
+}
+
+extension Forecast {
+    /// This result as it may be shown at `now`: itself while its current block is less than an hour old; else
+    /// with `current` taken from the forecast hour that holds `now` (marked `currentIsForecast`) and the hours and
+    /// days already past dropped; `nil` when it no longer covers the present, so it must not be shown as the
+    /// weather now.
+    public func forPresent(at now: Date) -> Forecast? {
+        if let current, currentIsForecast != true, abs(now.timeIntervalSince(current.time)) < 3600 { return self }
+        guard let index = hourly.lastIndex(where: { $0.time <= now }),
+            now.timeIntervalSince(hourly[index].time) < 3600
+        else { return nil }
+        let hour = hourly[index]
+        var present = self
+        present.current = Conditions(
+            time: hour.time, temperature: hour.temperature, weatherCode: hour.weatherCode,
+            precipitation: hour.precipitation)
+        present.currentIsForecast = true
+        present.hourly = Array(hourly[index...])
+        let today = LocalDate(now, utcOffsetSeconds: utcOffsetSeconds)
+        present.daily = daily.filter { $0.date >= today }
+        return present
     }
 }
 

@@ -35,6 +35,12 @@ public struct Place: Sendable, Hashable, Codable {
         return parts.joined(separator: ", ")
     }
 
+    /// `text` as a country code (two ASCII letters, upper case); `nil` for anything else.
+    public static func countryCode(_ text: String) -> String? {
+        text.utf8.count == 2 && text.utf8.allSatisfy({ (65...90).contains($0) || (97...122).contains($0) })
+            ? text.uppercased() : nil
+    }
+
     /// Whether both coordinates are on the globe.
     public static func isValid(latitude: Double, longitude: Double) -> Bool {
         latitude.isFinite && longitude.isFinite && (-90...90).contains(latitude) && (-180...180).contains(longitude)

@@ -42,6 +42,10 @@ public enum KeptRecordText {
         let labels = Labels.forLanguage(language)
         var lines: [Line] = []
         lines.append(Line([(ascii ? "# " : "▣ ") + "Kept record, not live weather"], role: .mark, rank: 0))
+        if record.keptOffline {
+            lines.append(
+                Line(["Kept from an offline result", "the last answer, from the cache"], role: .mark, rank: 1))
+        }
         var place = record.place.name
         if let admin1 = record.place.admin1, !admin1.isEmpty, admin1 != record.place.name { place += ", " + admin1 }
         if let country = record.place.country, !country.isEmpty { place += ", " + country }

@@ -10,15 +10,15 @@ public struct TextReport: Sendable {
     public let units: Units
     public let language: Language
     public let ascii: Bool
-    /// When set, the result came from the cache and is this old.
-    public let staleAge: TimeInterval?
+    /// When set, the result came from the cache: when it was fetched, in the reader's zone.
+    public let stale: StaleText?
 
-    public init(forecast: Forecast, units: Units, language: Language, ascii: Bool, staleAge: TimeInterval? = nil) {
+    public init(forecast: Forecast, units: Units, language: Language, ascii: Bool, stale: StaleText? = nil) {
         self.forecast = forecast
         self.units = units
         self.language = language
         self.ascii = ascii
-        self.staleAge = staleAge
+        self.stale = stale
     }
 
     private var labels: Labels { .forLanguage(language) }
@@ -42,7 +42,7 @@ public struct TextReport: Sendable {
                 "\(day.temperatureMin.map(temperatureText) ?? "–")/\(day.temperatureMax.map(temperatureText) ?? "–")")
         }
         var line = "\(forecast.place.name): " + parts.joined(separator: ", ")
-        if let staleAge { line += " (\(labels.stale) \(DurationText.short(seconds: Int(staleAge))))" }
+        if let stale { line += " (\(labels.stale) \(stale.age))" }
         return line
     }
 
@@ -55,10 +55,13 @@ public struct TextReport: Sendable {
             title += " · " + clock(current.time) + " (UTC" + CivilTime.offsetSuffix(offset).replacingZ() + ")"
         }
         lines.append(title)
-        if let staleAge {
+        if let stale {
             lines.append(
-                "(\(labels.stale): \(forecast.provider.displayName) \(labels.from) \(clock(forecast.fetchedAt)), "
-                    + ago(staleAge) + ")")
+                "(\(labels.stale): \(forecast.provider.displayName) \(labels.from) \(stale.when) your time, "
+                    + ago(stale) + ")")
+            if forecast.currentIsForecast == true {
+                lines.append("(now: what that forecast said for this hour, not an observation)")
+            }
         }
 
         if let current = forecast.current {
@@ -139,9 +142,8 @@ public struct TextReport: Sendable {
     private func hourText(_ date: Date) -> String {
         CivilTime.pad(CivilTime.components(of: date, utcOffsetSeconds: offset).hour, 2) + "h"
     }
-    private func ago(_ seconds: TimeInterval) -> String {
-        let span = DurationText.short(seconds: Int(seconds))
-        return language == .french ? "\(labels.ago) \(span)" : "\(span) \(labels.ago)"
+    private func ago(_ stale: StaleText) -> String {
+        language == .french ? "\(labels.ago) \(stale.age)" : "\(stale.age) \(labels.ago)"
     }
 }
 

@@ -80,13 +80,14 @@ enum OpenMeteoDecoder {
     }
 
     static func place(_ item: JSONValue) -> Place? {
-        guard let name = item["name"]?.nonEmptyString, let latitude = item["latitude"]?.double,
+        guard let name = item["name"]?.name, let latitude = item["latitude"]?.double,
             let longitude = item["longitude"]?.double, Place.isValid(latitude: latitude, longitude: longitude)
         else { return nil }
         return Place(
-            name: name, admin1: item["admin1"]?.nonEmptyString, country: item["country"]?.nonEmptyString,
-            countryCode: item["country_code"]?.nonEmptyString?.uppercased(), latitude: latitude, longitude: longitude,
-            timezone: item["timezone"]?.nonEmptyString, population: item["population"]?.int)
+            name: name, admin1: item["admin1"]?.name, country: item["country"]?.name,
+            countryCode: item["country_code"]?.nonEmptyString.flatMap(Place.countryCode), latitude: latitude,
+            longitude: longitude,
+            timezone: item["timezone"]?.name, population: item["population"]?.int)
     }
 
     static func forecast(
@@ -99,7 +100,7 @@ enum OpenMeteoDecoder {
         }
         let offset = json["utc_offset_seconds"]?.int.flatMap { abs($0) <= 18 * 3600 ? $0 : nil } ?? 0
         var place = place
-        if place.timezone == nil { place.timezone = json["timezone"]?.nonEmptyString }
+        if place.timezone == nil { place.timezone = json["timezone"]?.name }
 
         let current =
             json["current"].flatMap { conditions($0, offset: offset) }

@@ -92,12 +92,12 @@ enum OpenWeatherMapDecoder {
     static func place(_ item: JSONValue, language: Language) -> Place? {
         guard let latitude = item["lat"]?.double, let longitude = item["lon"]?.double,
             Place.isValid(latitude: latitude, longitude: longitude),
-            let name = item["local_names"]?[language.rawValue]?.nonEmptyString ?? item["name"]?.nonEmptyString
+            let name = item["local_names"]?[language.rawValue]?.name ?? item["name"]?.name
         else { return nil }
-        let country = item["country"]?.nonEmptyString
-        let code = country.flatMap { $0.count == 2 ? $0.uppercased() : nil }
+        let country = item["country"]?.name
+        let code = country.flatMap(Place.countryCode)
         return Place(
-            name: name, admin1: item["state"]?.nonEmptyString, country: code == nil ? country : nil, countryCode: code,
+            name: name, admin1: item["state"]?.name, country: code == nil ? country : nil, countryCode: code,
             latitude: latitude, longitude: longitude)
     }
 

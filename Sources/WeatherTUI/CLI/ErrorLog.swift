@@ -17,7 +17,11 @@ enum ErrorLog {
 
     /// Prints `error`'s one line on stderr, logs its detail, and returns the exit code that names it.
     static func fail(_ error: any Error) -> ExitCode {
-        let message = (error as? any UserFacingError)?.userMessage ?? "Unexpected error."
+        var message = (error as? any UserFacingError)?.userMessage ?? "Unexpected error."
+        if let error = error as? WeatherError {
+            let now = ProcessInfo.processInfo.environment["METEO_NOW"].flatMap(CivilTime.parseRFC3339) ?? Date()
+            message = error.userMessage(now: now, localOffset: LocalClock.offset(at: now))
+        }
         Console.error(message)
         if let detail = detail(of: error) { append("\(CivilTime.rfc3339(Date())) \(message) [\(detail)]") }
         return ExitStatus.code(for: error)

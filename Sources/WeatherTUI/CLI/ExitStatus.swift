@@ -17,7 +17,7 @@ enum ExitStatus {
             switch error {
             case .placeNotFound: notFound
             case .missingAPIKey, .invalidAPIKey: configuration
-            case .network, .rateLimited, .providerError, .malformedResponse: networkOrProvider
+            case .network, .rateLimited, .providerError, .malformedResponse, .outdated: networkOrProvider
             }
         case let error as RecordStoreError:
             switch error {

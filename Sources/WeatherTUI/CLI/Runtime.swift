@@ -23,6 +23,13 @@ struct Runtime {
         settings = try Settings.resolve(file: file.values, environment: environment, overrides: overrides)
     }
 
+    /// The time this run takes as now: `METEO_NOW` (RFC 3339) when set, for tests and for replaying what an
+    /// old cache would show; the clock otherwise.
+    var clock: @Sendable () -> Date {
+        guard let text = environment["METEO_NOW"], let fixed = CivilTime.parseRFC3339(text) else { return { Date() } }
+        return { fixed }
+    }
+
     func makeHTTPClient() -> CurlHTTPClient {
         CurlHTTPClient(options: .init(connectTimeout: settings.connectTimeout, totalTimeout: settings.timeout))
     }
@@ -32,16 +39,18 @@ struct Runtime {
         case .openMeteo:
             OpenMeteoProvider(
                 geocodingURL: settings.geocodingURL, forecastURL: settings.forecastURL, language: settings.language,
-                http: http)
+                http: http, now: clock)
         case .openWeatherMap:
             OpenWeatherMapProvider(
-                baseURL: settings.owmURL, apiKey: settings.owmAPIKey, language: settings.language, http: http)
+                baseURL: settings.owmURL, apiKey: settings.owmAPIKey, language: settings.language, http: http,
+                now: clock)
         }
     }
 
     func makeLookup() -> WeatherLookup {
         WeatherLookup(
-            provider: makeProvider(http: makeHTTPClient()), cache: ForecastCache(directory: settings.cacheDirectory))
+            provider: makeProvider(http: makeHTTPClient()), cache: ForecastCache(directory: settings.cacheDirectory),
+            now: clock)
     }
 
     /// The record store at its configured path, or one clear line and exit code 6.

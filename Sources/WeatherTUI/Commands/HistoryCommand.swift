@@ -60,7 +60,10 @@ enum HistoryLine {
         let temperature =
             record.temperature.map { NumberText.fixed(units.temperature($0), 1) + units.temperatureSymbol } ?? "–"
         let description = record.weatherCode.map { WeatherCode($0).description(in: language) } ?? ""
-        return "\(record.id.prefix(8))  \(when)  \(record.place.qualifiedName)  \(temperature)  \(description)"
+        // A record kept from an offline result says so, with when it was observed.
+        let offline = record.keptOffline ? "  (offline result, observed \(LocalClock.minute(record.observedAt)))" : ""
+        return
+            "\(record.id.prefix(8))  \(when)  \(record.place.qualifiedName)  \(temperature)  \(description)\(offline)"
             .trimmingTrailing()
     }
 }

@@ -53,10 +53,9 @@ struct NowCommand: AsyncMeteoCommand {
             throw ErrorLog.fail(error)
         }
         let settings = runtime.settings
-        let staleAge = result.isStale ? max(0, Date().timeIntervalSince(result.forecast.fetchedAt)) : nil
-        if let reason = result.staleBecause, let staleAge {
-            Console.warning(
-                "\(reason.userMessage) Showing the result from \(DurationText.short(seconds: Int(staleAge))) ago.")
+        let stale = result.isStale ? StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock()) : nil
+        if let reason = result.staleBecause, let stale {
+            Console.warning(StaleText.warning(reason, stale, forecast: result.forecast))
         }
         switch json ? .json : (format ?? .plain) {
         case .json:
@@ -68,7 +67,7 @@ struct NowCommand: AsyncMeteoCommand {
         case .oneline, .plain:
             let report = TextReport(
                 forecast: result.forecast, units: settings.units, language: settings.language, ascii: settings.ascii,
-                staleAge: staleAge)
+                stale: stale)
             Console.out(format == .oneline ? report.oneLine() : report.plain())
         }
         await result.cacheWrite?.value

@@ -38,12 +38,13 @@ struct RecordCommand: AsyncMeteoCommand {
             throw ErrorLog.fail(error)
         }
         if let reason = result.staleBecause {
-            Console.warning("\(reason.userMessage) Recording the last result instead.")
+            let stale = StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock())
+            Console.warning("\(reason.userMessage) Recording \(stale.phrase), kept as an offline result.")
         }
         guard
             let record = WeatherRecord(
                 forecast: result.forecast, id: UUID().uuidString.lowercased(), recordedAt: Date(),
-                units: runtime.settings.units)
+                units: runtime.settings.units, offline: result.isStale)
         else {
             Console.error("\(result.forecast.provider.displayName) sent no current weather to record. Try again later.")
             throw ExitStatus.networkOrProvider

@@ -56,16 +56,21 @@ final class EffectRunner: Sendable {
                             result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
                 } catch {
                     ErrorLog.note(error)
-                    send(.requestFailed(message: error.userMessage, requestID: requestID))
+                    let now = Date()
+                    send(
+                        .requestFailed(
+                            message: error.userMessage(now: now, localOffset: LocalClock.offset(at: now)),
+                            requestID: requestID))
                 }
             }
         case .cancelRequest(let requestID):
             tasks.withLock { $0.removeValue(forKey: requestID) }?.cancel()
-        case .saveRecord(let forecast, let units):
+        case .saveRecord(let forecast, let units, let offline):
             withStore { store in
                 guard
                     let record = WeatherRecord(
-                        forecast: forecast, id: UUID().uuidString.lowercased(), recordedAt: Date(), units: units)
+                        forecast: forecast, id: UUID().uuidString.lowercased(), recordedAt: Date(), units: units,
+                        offline: offline)
                 else { return nil }
                 do {
                     try store.add(record)
