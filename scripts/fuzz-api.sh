@@ -12,7 +12,7 @@ psql -h "$POSTGRES_HOST" -p "$POSTGRES_PORT" -U "${POSTGRES_USER:-postgres}" -d 
 token=$("$bin" token create fuzzer 2>/dev/null | grep -o 'mr_[0-9a-f]*' | head -1)
 port=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 log=$(mktemp "${TMPDIR:-/tmp}/meteo-fuzz.XXXXXX")
-METEO_RECORDS_PORT=$port METEO_RECORDS_RATE_LIMIT=1000000 "$bin" serve > "$log" 2>&1 &
+METEO_RECORDS_PORT=$port METEO_RECORDS_RATE_LIMIT=1000000 METEO_RECORDS_AUTH_FAILURE_LIMIT=1000000 "$bin" serve > "$log" 2>&1 &
 server=$!
 trap 'kill $server 2> /dev/null || true; wait $server 2> /dev/null; rm -f "$log"' EXIT
 for _ in $(seq 100); do

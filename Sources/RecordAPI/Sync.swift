@@ -88,7 +88,8 @@ public struct SyncRequest: Codable, Sendable, Hashable {
     public var cursor: String?
     /// The most changes to pull (0…500, default 500); 0 pushes only.
     public var limit: Int?
-    /// Names the calling store so that its own changes are not sent back to it (at most 64 characters).
+    /// Names the calling store so that its own changes are not sent back to it (1 to 64 code points, no control
+    /// characters).
     public var device: String?
 
     public init(changes: [WireChange], cursor: String?, limit: Int? = nil, device: String? = nil) {
@@ -122,8 +123,11 @@ public struct SyncRequest: Codable, Sendable, Hashable {
         if let limit, !(0...Self.maxChanges).contains(limit) {
             problems.append(FieldProblem(field: "limit", message: "must be a number from 0 to \(Self.maxChanges)"))
         }
-        if let device, device.isEmpty || device.count > 64 {
-            problems.append(FieldProblem(field: "device", message: "must be 1 to 64 characters"))
+        // Code points, as JSON Schema's maxLength counts them (a character may hold many), and no controls
+        // (PostgreSQL text cannot hold NUL).
+        if let device, device.isEmpty || device.unicodeScalars.count > 64 || TerminalText.needsEscaping(device) {
+            problems.append(
+                FieldProblem(field: "device", message: "must be 1 to 64 code points, without control characters"))
         }
         for (index, change) in changes.enumerated() {
             problems += change.problems(prefix: "changes[\(index)].")

@@ -56,7 +56,8 @@ public func buildRouter(
     }
     let authenticator = TokenAuthenticator(
         tokens: TokenStore(client: client, logger: logger),
-        limiter: RateLimiter(perMinute: limits.ratePerMinute))
+        limiter: RateLimiter(perMinute: limits.ratePerMinute),
+        failures: RateLimiter(perMinute: limits.authFailuresPerMinute))
     RecordController(repository: repository).add(
         to: router.group(RouterPath(RecordPaths.records)).add(middleware: authenticator))
     SyncController(repository: repository).add(

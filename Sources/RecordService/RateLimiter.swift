@@ -19,6 +19,19 @@ final class RateLimiter: Sendable {
         self.perMinute = perMinute
     }
 
+    /// The seconds to wait when `caller`'s bucket is empty now; `nil` while it holds a request (none is taken).
+    func waitIfEmpty(_ caller: String, now: ContinuousClock.Instant = .now) -> Int? {
+        let capacity = Double(perMinute)
+        let perSecond = capacity / 60
+        return buckets.withLock { buckets in
+            guard let bucket = buckets[caller] else { return nil }
+            let elapsed = now - bucket.updated
+            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+            let tokens = min(capacity, bucket.tokens + seconds * perSecond)
+            return tokens >= 1 ? nil : max(1, Int(((1 - tokens) / perSecond).rounded(.up)))
+        }
+    }
+
     /// Takes one request from `caller`'s bucket; returns `nil` when allowed, else the seconds to wait.
     func take(_ caller: String, now: ContinuousClock.Instant = .now) -> Int? {
         let capacity = Double(perMinute)

@@ -11,10 +11,13 @@ import TextFormats
 public struct RecordsRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public var userID: Int64?
+    /// The client's IP address, for the rate of failed authentications.
+    public var remoteAddress: String?
 
     public init(source: Source) {
         coreContext = .init(source: source)
         userID = nil
+        remoteAddress = source.channel.remoteAddress?.ipAddress
     }
 
     /// The authenticated caller (the authenticator runs before every route that asks).
@@ -96,20 +99,40 @@ struct TokenAuthenticator: RouterMiddleware {
     typealias Context = RecordsRequestContext
     let tokens: TokenStore
     let limiter: RateLimiter
+    /// Failed authentications per client address.
+    let failures: RateLimiter
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
-        guard let header = request.headers[.authorization], header.hasPrefix("Bearer "),
-            case let token = String(header.dropFirst("Bearer ".count)), !token.isEmpty, token.count <= 200
-        else { throw APIError.unauthorized }
+        let address = context.remoteAddress ?? "unknown"
+        // An address that keeps failing is answered without a database lookup until its budget refills.
+        if let wait = failures.waitIfEmpty(address) { throw APIError.tooManyRequests(retryAfter: wait) }
+        guard let token = request.headers[.authorization].flatMap(Self.bearerToken) else {
+            throw failed(address)
+        }
         // One hash serves both the lookup and the token's rate budget.
         let hash = TokenStore.hash(token)
-        guard let user = try await tokens.user(forHash: hash) else { throw APIError.unauthorized }
+        guard let user = try await tokens.user(forHash: hash) else { throw failed(address) }
         if let wait = limiter.take(hash) { throw APIError.tooManyRequests(retryAfter: wait) }
         var context = context
         context.userID = user
         return try await next(request, context)
+    }
+
+    /// 401, after taking one failure from `address`'s budget (429 once it is spent).
+    private func failed(_ address: String) -> APIError {
+        if let wait = failures.take(address) { return .tooManyRequests(retryAfter: wait) }
+        return .unauthorized
+    }
+
+    /// The token of `Bearer TOKEN`, the scheme in any case (RFC 9110 §11.1); `nil` for anything else.
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard !token.isEmpty, token.utf8.count <= 200 else { return nil }
+        return token
     }
 }
 
@@ -215,8 +238,10 @@ struct RecordController {
 
     /// The body of a JSON request, at most `limit` bytes.
     static func jsonBody(_ request: Request, limit: Int) async throws -> ByteBuffer {
-        let contentType = request.headers[.contentType]?.lowercased() ?? ""
-        guard contentType.hasPrefix("application/json") else { throw APIError.unsupportedMediaType }
+        // The media type itself, parameters (`; charset=utf-8`) aside: `application/jsonx` is not JSON.
+        let mediaType = (request.headers[.contentType] ?? "").split(separator: ";", maxSplits: 1).first
+            .map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard mediaType == "application/json" else { throw APIError.unsupportedMediaType }
         do {
             return try await request.body.collect(upTo: limit)
         } catch {

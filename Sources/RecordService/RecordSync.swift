@@ -93,15 +93,22 @@ extension PostgresRecordRepository {
         var times: [Date] = []
         var tombstoneIDs: [UUID] = []
         var deletedAts: [Date] = []
-        var seenRecords = Set<UUID>()
+        var firstBodies: [UUID: String] = [:]
         var seenTombstones = Set<UUID>()
-        for change in changes {
+        // A later entry of the same id is answered for itself: the same body again changes nothing, another body
+        // is a conflict (it is not kept), never "created" twice.
+        var repeated: [Int: PushStatus] = [:]
+        for (index, change) in changes.enumerated() {
             guard let id = UUID(uuidString: change.id) else { continue }
-            if let record = change.record, let recordedAt = Timestamp.parse(record.recordedAt),
-                seenRecords.insert(id).inserted
-            {
+            if let record = change.record, let recordedAt = Timestamp.parse(record.recordedAt) {
+                let body = Self.canonicalJSON(record)
+                if let first = firstBodies[id] {
+                    repeated[index] = first == body ? .unchanged : .conflict
+                    continue
+                }
+                firstBodies[id] = body
                 recordIDs.append(id)
-                bodies.append(Self.canonicalJSON(record))
+                bodies.append(body)
                 times.append(recordedAt)
             } else if let text = change.deletedAt, let deletedAt = Timestamp.parse(text),
                 seenTombstones.insert(id).inserted
@@ -147,9 +154,14 @@ extension PostgresRecordRepository {
                 WHERE record.deleted_at IS NULL
                 """, logger: logger)
         }
-        return changes.map { change in
+        return changes.enumerated().map { index, change in
             guard let id = UUID(uuidString: change.id) else { return PushResult(id: change.id, status: .conflict) }
             if change.isTombstone || seenTombstones.contains(id) { return PushResult(id: change.id, status: .deleted) }
+            if let again = repeated[index] {
+                // The same body as a first entry that was refused is refused too.
+                let first = status[id] ?? .conflict
+                return PushResult(id: change.id, status: again == .unchanged && first == .conflict ? .conflict : again)
+            }
             return PushResult(id: change.id, status: status[id] ?? .conflict)
         }
     }
@@ -187,7 +199,7 @@ extension PostgresRecordRepository {
             FROM (
                 SELECT id, change_txid, change_seq FROM record
                 WHERE user_id = \(user) AND (change_txid, change_seq) > (\(cursor.transaction), \(cursor.sequence))
-                    AND change_txid < \(horizon) AND origin IS DISTINCT FROM \(device)
+                    AND change_txid < \(horizon) AND (\(device)::text IS NULL OR origin IS DISTINCT FROM \(device))
                 ORDER BY change_txid, change_seq LIMIT \(limit + 1)
             ) AS page
             -- Bodies are turned into text for the page only, whatever plan finds the page.
@@ -230,7 +242,7 @@ extension PostgresRecordRepository {
             for try await _ in try await connection.query(
                 """
                 SELECT 1 FROM record WHERE user_id = \(user) AND change_txid >= \(horizon)
-                    AND origin IS DISTINCT FROM \(device) LIMIT 1
+                    AND (\(device)::text IS NULL OR origin IS DISTINCT FROM \(device)) LIMIT 1
                 """, logger: logger
             ).decode(Int.self) {
                 pending = true

@@ -73,6 +73,12 @@ struct RequestObservation: RouterMiddleware {
         return "\(hundredths / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
     }
 
+    /// SQLSTATEs that mean the database cannot serve now: admin/crash shutdown, cannot connect now, too many
+    /// connections, and the connection failures of class 08.
+    static let unavailableStates: Set<String> = [
+        "57P01", "57P02", "57P03", "53300", "08000", "08003", "08006", "08001", "08004",
+    ]
+
     /// The JSON error for anything a handler threw; database trouble is 503, the rest of the unknown is 500.
     static func apiError(for error: any Error, logger: Logger, requestID: String) -> APIError {
         switch error {
@@ -86,6 +92,12 @@ struct RequestObservation: RouterMiddleware {
             )
         case let error as PSQLError where error.serverInfo == nil:
             logger.warning("database unreachable", metadata: ["request_id": "\(requestID)", "error": "\(error.code)"])
+            return .databaseUnavailable
+        case let error as PSQLError where Self.unavailableStates.contains(error.serverInfo?[.sqlState] ?? ""):
+            // PostgreSQL shutting down, starting, or out of connections: the database, not the request.
+            logger.warning(
+                "database unavailable",
+                metadata: ["request_id": "\(requestID)", "sqlstate": "\(error.serverInfo?[.sqlState] ?? "")"])
             return .databaseUnavailable
         case is CancellationError, is DatabaseTimeout:
             return .databaseUnavailable

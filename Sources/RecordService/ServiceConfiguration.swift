@@ -9,11 +9,18 @@ public struct ServiceLimits: Sendable, Equatable {
     /// A request that waits longer on the database is answered 503.
     public var databaseTimeout: Duration = .seconds(2)
     public var poolSize = 16
+    /// Requests with a missing or unknown token a minute per client address; beyond it, 429 without asking the
+    /// database (each unknown token would cost a lookup).
+    public var authFailuresPerMinute = 60
 
-    public init(ratePerMinute: Int = 1200, databaseTimeout: Duration = .seconds(2), poolSize: Int = 16) {
+    public init(
+        ratePerMinute: Int = 1200, databaseTimeout: Duration = .seconds(2), poolSize: Int = 16,
+        authFailuresPerMinute: Int = 60
+    ) {
         self.ratePerMinute = ratePerMinute
         self.databaseTimeout = databaseTimeout
         self.poolSize = poolSize
+        self.authFailuresPerMinute = authFailuresPerMinute
     }
 }
 
@@ -66,6 +73,14 @@ public struct ServiceConfiguration: Sendable {
                 throw .invalid("METEO_RECORDS_RATE_LIMIT", "requests a minute per token, from 1 to 1000000")
             }
             configuration.limits.ratePerMinute = rate
+        }
+        if let text = environment["METEO_RECORDS_AUTH_FAILURE_LIMIT"], !text.isEmpty {
+            guard let rate = Int(text), (1...1_000_000).contains(rate) else {
+                throw .invalid(
+                    "METEO_RECORDS_AUTH_FAILURE_LIMIT",
+                    "requests with a bad token a minute per address, from 1 to 1000000")
+            }
+            configuration.limits.authFailuresPerMinute = rate
         }
         if let text = environment["METEO_RECORDS_DB_TIMEOUT"], !text.isEmpty {
             guard let seconds = Double(text), seconds > 0, seconds <= 300 else {

@@ -61,6 +61,7 @@ public struct WeatherReport: Sendable {
             "provider": .string(forecast.provider.rawValue),
             "fetched_at": .string(CivilTime.rfc3339(forecast.fetchedAt)),
             "stale": .bool(stale),
+            "current_is_forecast": .bool(forecast.currentIsForecast == true),
             "units": .object([
                 "system": .string(units.rawValue),
                 "temperature": .string(units.temperatureSymbol),
