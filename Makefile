@@ -10,7 +10,10 @@ TOOLS := .build-tools
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 ARGS ?=
 
-.PHONY: deps tools build release run test lint format bench clean
+.PHONY: deps tools build release run test lint format bench fuzz clean
+
+# make fuzz FUZZ_SECONDS=600: every parser under libFuzzer for that long each (make test runs them 8 s each).
+FUZZ_SECONDS ?= 300
 
 deps:
 	@missing=""; \
@@ -51,11 +54,16 @@ test: deps tools lint
 	$(SWIFT) build --build-tests
 	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/check-deploy.sh
 	scripts/check-test-run.sh
+	scripts/fuzz-replay.sh
+	scripts/fuzz.sh 8
 	METEO_REQUIRE_RECORDED_ANSWERS=$${CI:+1} PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/test-run.sh scripts/with-postgres.sh \
 	  bash -c '$(SWIFT) test --disable-xctest && scripts/fuzz-api.sh "$$($(SWIFT) build --show-bin-path)" 25'
 
 bench: deps
 	bench/run.sh
+
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
 
 clean:
 	rm -rf .build

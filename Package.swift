@@ -97,6 +97,11 @@ let package = Package(
             name: "meteo-fixture-server",
             dependencies: ["WeatherTestSupport"]
         ),
+        // Every parser of outside bytes as a libFuzzer target (make fuzz), or a replay of saved inputs.
+        .executableTarget(
+            name: "meteo-fuzz",
+            dependencies: ["TextFormats", "RecordAPI", "RecordStore", "WeatherCore", "CommandLineKit"]
+        ),
         .executableTarget(
             name: "meteo-store-writer",
             dependencies: ["RecordStore", "WeatherCore"]

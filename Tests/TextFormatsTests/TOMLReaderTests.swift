@@ -1,6 +1,5 @@
 import Testing
-
-@testable import WeatherTUI
+import TextFormats
 
 @Suite struct TOMLReaderTests {
     func values(_ text: String) throws -> [String: TOMLReader.Value] {

@@ -6,16 +6,16 @@ import TextFormats
 /// tables, dates, multi-line strings) is reported with its line, never guessed at. A TOML library was
 /// measured to cost meteo 10 MB of resident memory and 12 ms at every start (it pulls in all of
 /// Foundation and ICU); see DECISIONS.md.
-enum TOMLReader {
+public enum TOMLReader {
     /// A value as it was written.
-    enum Value: Equatable, Sendable {
+    public enum Value: Equatable, Sendable {
         case string(String)
         case integer(Int)
         case float(Double)
         case boolean(Bool)
 
         /// The value as setting text: strings as they are, numbers and booleans spelled out.
-        var text: String {
+        public var text: String {
             switch self {
             case .string(let text): text
             case .integer(let value): String(value)
@@ -26,14 +26,19 @@ enum TOMLReader {
     }
 
     /// Why a document could not be read, with the 1-based line.
-    struct Failure: Error, Equatable, Sendable {
-        var line: Int
-        var reason: String
+    public struct Failure: Error, Equatable, Sendable {
+        public var line: Int
+        public var reason: String
+
+        public init(line: Int, reason: String) {
+            self.line = line
+            self.reason = reason
+        }
     }
 
     /// Parses `text` into values keyed by dotted name (`table.key`).
     /// - Throws: `Failure` at the first line that is not supported TOML.
-    static func parse(_ text: String) throws(Failure) -> [(key: String, value: Value)] {
+    public static func parse(_ text: String) throws(Failure) -> [(key: String, value: Value)] {
         var table = ""
         var entries: [(key: String, value: Value)] = []
         var seen: Set<String> = []
