@@ -10,8 +10,11 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     let router = buildRouter(client: client, limits: configuration.limits, logger: logger)
+    let (seconds, attoseconds) = configuration.limits.idleTimeout.components
+    let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
     var app = Application(
-        router: router,
+        router: HeadAsGet(router),
+        server: .http1(configuration: .init(idleTimeout: idle)),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "meteo-records"),
         services: [client],
@@ -30,7 +33,8 @@ public func buildRouter(
     let router = Router(context: RecordsRequestContext.self)
     let metrics = ServiceMetrics(poolSize: limits.poolSize)
     router.add(
-        middleware: RequestObservation(metrics: metrics, logger: logger, databaseTimeout: limits.databaseTimeout))
+        middleware: RequestObservation(
+            metrics: metrics, logger: logger, databaseTimeout: limits.databaseTimeout, bodyTimeout: limits.bodyTimeout))
     let repository = PostgresRecordRepository(client: client, logger: logger)
     router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
     router.get(RouterPath(RecordPaths.ready)) { _, _ in

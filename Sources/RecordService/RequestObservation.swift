@@ -19,6 +19,12 @@ struct RequestObservation: RouterMiddleware {
     let logger: Logger
     /// A request that waits longer on the database is cancelled and answered 503.
     let databaseTimeout: Duration
+    /// Reading a body may take this long; it is read before the database deadline starts.
+    let bodyTimeout: Duration
+    /// The largest body any route takes (a sync batch); each route checks its own limit too.
+    static let maxBody = 1024 * 1024
+    /// The most of a path a log line holds.
+    static let loggedPathLength = 200
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -27,7 +33,11 @@ struct RequestObservation: RouterMiddleware {
         let requestID = Self.requestID(request.headers[.requestID])
         let usesDatabase = !["/healthz", "/metrics"].contains(request.uri.path)
         var response: Response
+        var request = request
         do {
+            if request.method == .put || request.method == .post {
+                request.body = .init(buffer: try await Self.readBody(request, within: bodyTimeout))
+            }
             if usesDatabase {
                 metrics.databaseInUse.increment()
                 defer { metrics.databaseInUse.decrement() }
@@ -48,11 +58,29 @@ struct RequestObservation: RouterMiddleware {
         logger.info(
             "request",
             metadata: [
-                "method": "\(request.method.rawValue)", "path": "\(request.uri.path)",
+                "method": "\(request.method.rawValue)", "path": "\(Self.bounded(request.uri.path))",
                 "status": "\(response.status.code)", "duration_ms": "\(Self.milliseconds(duration))",
                 "request_id": "\(requestID)",
             ])
         return response
+    }
+
+    /// The whole body, read under its own deadline: 408 when the client is too slow, 413 beyond `maxBody`.
+    static func readBody(_ request: Request, within timeout: Duration) async throws -> ByteBuffer {
+        do {
+            return try await withDeadline(timeout) { try await request.body.collect(upTo: maxBody) }
+        } catch is DatabaseTimeout {
+            throw APIError(status: .requestTimeout, code: "body_timeout", message: "the body did not arrive in time")
+        } catch is CancellationError {
+            throw APIError(status: .requestTimeout, code: "body_timeout", message: "the body did not arrive in time")
+        } catch {
+            throw APIError.tooLarge(limit: maxBody)
+        }
+    }
+
+    /// `path` cut to `loggedPathLength` characters, so a crafted path cannot fill the log.
+    static func bounded(_ path: String) -> String {
+        path.count <= loggedPathLength ? path : String(path.prefix(loggedPathLength)) + "…(\(path.utf8.count) bytes)"
     }
 
     /// The caller's `X-Request-ID` when it is short and plain, else a new one.
@@ -112,13 +140,17 @@ struct RequestObservation: RouterMiddleware {
     }
 }
 
-/// Answers 405 with `Allow` for the methods a path does not serve.
+/// Answers 405 with `Allow` for the methods a path does not serve, and `OPTIONS` with 204 and `Allow`.
 struct MethodNotAllowed: Sendable {
-    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete]
+    static let methods: [HTTPRequest.Method] = [.get, .head, .post, .put, .patch, .delete, .trace]
 
     static func add(to router: Router<RecordsRequestContext>, path: RouterPath, allowed: [HTTPRequest.Method]) {
-        let allow = allowed.map(\.rawValue).joined(separator: ", ")
-        for method in methods where !allowed.contains(method) {
+        let served = allowed + (allowed.contains(.get) ? [.head] : []) + [.options]
+        let allow = served.map(\.rawValue).joined(separator: ", ")
+        router.on(path, method: .options) { _, _ -> Response in
+            Response(status: .noContent, headers: [.allow: allow])
+        }
+        for method in methods where !served.contains(method) {
             router.on(path, method: method) { _, _ -> Response in
                 var response = JSONResponse.make(
                     ErrorBody(code: "method_not_allowed", message: "use \(allow)"), status: .methodNotAllowed)
@@ -132,4 +164,30 @@ struct MethodNotAllowed: Sendable {
 extension HTTPField.Name {
     /// `X-Request-ID`: the caller's, or one made here; echoed on the response and written in the log line.
     static let requestID = HTTPField.Name("X-Request-ID") ?? .via
+}
+
+/// Serves `HEAD` as the `GET` of the same path without its body (RFC 9110 §9.3.2), around a whole router: the
+/// router picks a route by method before any middleware runs.
+public struct HeadAsGet<Builder: HTTPResponderBuilder>: HTTPResponderBuilder {
+    let builder: Builder
+
+    public init(_ builder: Builder) { self.builder = builder }
+
+    public func buildResponder() -> Responder<Builder.Responder> { Responder(inner: builder.buildResponder()) }
+
+    /// The wrapping responder.
+    public struct Responder<Inner: HTTPResponder>: HTTPResponder {
+        let inner: Inner
+
+        public func respond(to request: Request, context: Inner.Context) async throws -> Response {
+            guard request.method == .head else { return try await inner.respond(to: request, context: context) }
+            var head = request.head
+            head.method = .get
+            var response = try await inner.respond(to: Request(head: head, body: request.body), context: context)
+            let length = response.body.contentLength
+            response.body = .init()
+            if let length { response.headers[.contentLength] = String(length) }
+            return response
+        }
+    }
 }

@@ -12,6 +12,11 @@ public struct ServiceLimits: Sendable, Equatable {
     /// Requests with a missing or unknown token a minute per client address; beyond it, 429 without asking the
     /// database (each unknown token would cost a lookup).
     public var authFailuresPerMinute = 60
+    /// A connection with nothing to read or write for this long is closed (idle keep-alives, stalled clients).
+    public var idleTimeout: Duration = .seconds(60)
+    /// Reading a request's body may take this long, apart from the database deadline (a slow uplink is not a
+    /// large body).
+    public var bodyTimeout: Duration = .seconds(30)
 
     public init(
         ratePerMinute: Int = 1200, databaseTimeout: Duration = .seconds(2), poolSize: Int = 16,
@@ -82,11 +87,16 @@ public struct ServiceConfiguration: Sendable {
             }
             configuration.limits.authFailuresPerMinute = rate
         }
-        if let text = environment["METEO_RECORDS_DB_TIMEOUT"], !text.isEmpty {
+        for (name, apply) in [
+            ("METEO_RECORDS_DB_TIMEOUT", { (value: Duration) in configuration.limits.databaseTimeout = value }),
+            ("METEO_RECORDS_IDLE_TIMEOUT", { configuration.limits.idleTimeout = $0 }),
+            ("METEO_RECORDS_BODY_TIMEOUT", { configuration.limits.bodyTimeout = $0 }),
+        ] as [(String, (Duration) -> Void)] {
+            guard let text = environment[name], !text.isEmpty else { continue }
             guard let seconds = Double(text), seconds > 0, seconds <= 300 else {
-                throw .invalid("METEO_RECORDS_DB_TIMEOUT", "seconds, more than 0 and at most 300")
+                throw .invalid(name, "seconds, more than 0 and at most 300")
             }
-            configuration.limits.databaseTimeout = .milliseconds(Int64(seconds * 1000))
+            apply(.milliseconds(Int64(seconds * 1000)))
         }
         configuration.database.options.maximumConnections = configuration.limits.poolSize
         // Connection attempts give up (and requests fail fast, 503) as soon as a request would.

@@ -96,6 +96,44 @@ import Testing
         }
     }
 
+    @Test func headOptionsAndTraceAreAnsweredAsHTTPSays() async throws {
+        try await TestDatabase.withFresh { database in
+            let tokens = TokenStore(client: database, logger: TestDatabase.logger)
+            let ann = try await tokens.create(user: "ann")
+            let app = Application(router: HeadAsGet(buildRouter(client: database, logger: TestDatabase.logger)))
+            try await app.test(.router) { client in
+                // HEAD is the GET without its body
+                try await client.execute(uri: RecordPaths.health, method: .head) {
+                    #expect($0.status == .ok)
+                    #expect($0.body.readableBytes == 0)
+                }
+                try await client.execute(uri: RecordPaths.records, method: .head, headers: R.headers(ann, json: false))
+                {
+                    #expect($0.status == .ok)
+                    #expect($0.body.readableBytes == 0)
+                }
+                // OPTIONS says what a path serves; TRACE is not served
+                try await client.execute(uri: RecordPaths.records + "/" + R.id(1), method: .options) {
+                    #expect($0.status == .noContent)
+                    #expect($0.headers[.allow] == "GET, PUT, DELETE, HEAD, OPTIONS")
+                }
+                try await client.execute(uri: RecordPaths.sync, method: .trace) {
+                    #expect($0.status == .methodNotAllowed)
+                    #expect($0.headers[.allow] == "POST, OPTIONS")
+                    #expect(R.error($0)?.code == "method_not_allowed")
+                }
+            }
+        }
+    }
+
+    @Test func aHugePathIsLoggedCut() {
+        let path = "/v1/" + String(repeating: "a", count: 70_000)
+        let logged = RequestObservation.bounded(path)
+        #expect(logged.count < 240)
+        #expect(logged.hasSuffix("…(70004 bytes)"))
+        #expect(RequestObservation.bounded("/v1/records") == "/v1/records")
+    }
+
     @Test func badTokensFromOneAddressAreLimitedWithoutTheDatabase() async throws {
         try await TestDatabase.withFresh { database in
             let tokens = TokenStore(client: database, logger: TestDatabase.logger)

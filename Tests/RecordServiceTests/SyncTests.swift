@@ -214,7 +214,7 @@ import Testing
         try await R().withRouter { client, ann, _ in
             try await client.execute(uri: RecordPaths.sync, method: .get, headers: R.headers(ann, json: false)) {
                 #expect($0.status == .methodNotAllowed)
-                #expect($0.headers[.allow] == "POST")
+                #expect($0.headers[.allow] == "POST, OPTIONS")
                 #expect(R.error($0)?.code == "method_not_allowed")
             }
             try await client.execute(uri: RecordPaths.records, method: .delete) {
