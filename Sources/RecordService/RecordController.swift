@@ -210,6 +210,11 @@ struct RecordController {
 
     /// Decodes a body, naming the field at fault.
     static func decode<Body: Decodable>(_ buffer: ByteBuffer, as type: Body.Type = WireRecord.self) throws -> Body {
+        // Strict JSON first: a key named twice would leave the decoder to pick one of them silently.
+        guard JSONValue.parse(bytes: Array(buffer.readableBytesView), rejectingDuplicateKeys: true) != nil else {
+            throw APIError(
+                status: .badRequest, code: "invalid_json", message: "the body is not valid JSON, or names a key twice")
+        }
         do {
             return try JSONDecoder().decode(Body.self, from: Data(buffer.readableBytesView))
         } catch let DecodingError.keyNotFound(key, context) {

@@ -1,6 +1,6 @@
 import RecordAPI
 import RecordRules
-import TextFormats
+public import TextFormats
 public import WeatherCore
 
 #if canImport(FoundationEssentials)

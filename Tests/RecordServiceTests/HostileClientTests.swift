@@ -126,6 +126,22 @@ import Testing
         }
     }
 
+    @Test func aKeyNamedTwiceIsRefused() async throws {
+        try await R().withRouter { client, ann, _ in
+            let record = R.record(R.id(7))
+            var text = String(decoding: R.body(record).readableBytesView, as: UTF8.self)
+            text.removeLast()
+            text += #","temperature":-80}"#
+            try await client.execute(
+                uri: RecordPaths.records + "/" + record.id, method: .put, headers: R.headers(ann),
+                body: ByteBuffer(string: text)
+            ) {
+                #expect($0.status == .badRequest)
+                #expect(R.error($0)?.code == "invalid_json")
+            }
+        }
+    }
+
     @Test func aHugePathIsLoggedCut() {
         let path = "/v1/" + String(repeating: "a", count: 70_000)
         let logged = RequestObservation.bounded(path)

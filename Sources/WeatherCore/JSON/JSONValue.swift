@@ -1,4 +1,4 @@
-import TextFormats
+public import TextFormats
 
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
@@ -6,34 +6,12 @@ import TextFormats
     public import Foundation
 #endif
 
-/// Any JSON value, for decoding payloads that cannot be trusted to keep their shape.
-///
-/// Providers leave fields out, send `null`, send numbers as strings: reading through this type turns
-/// each of those into `nil` for one field instead of a failure for the whole answer.
-public enum JSONValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case number(Double)
-    case string(String)
-    case array([JSONValue])
-    case object([String: JSONValue])
-
+/// The lenient reading of provider answers: providers leave fields out, send `null`, send numbers as strings;
+/// each of those becomes `nil` for one field instead of a failure for the whole answer.
+extension JSONValue {
     /// Parses `data`; `nil` when it is not exactly one JSON value.
     public static func parse(_ data: Data) -> JSONValue? {
-        try? JSONParser.parse(Array(data))
-    }
-
-    /// A number as JSON writes it: "71" for whole numbers, the shortest round-trip form otherwise.
-    public static func numberText(_ number: Double) -> String { JSONWriter.text(number) }
-
-    /// The value as JSON text with sorted keys.
-    public func serialized(pretty: Bool = false) -> String {
-        JSONWriter.write(self, pretty: pretty)
-    }
-
-    public subscript(key: String) -> JSONValue? {
-        if case .object(let members) = self { return members[key] }
-        return nil
+        parse(bytes: Array(data))
     }
 
     /// A finite number, also when sent as a numeric string.
@@ -54,11 +32,6 @@ public enum JSONValue: Sendable, Hashable {
     /// A time sent as seconds since 1970, when it lies in years 1…9999 (any other number would trap later).
     public var unixTime: Date? {
         double.flatMap { UnixTime(secondsSince1970: $0) }.map { Date(timeIntervalSince1970: $0.secondsSince1970) }
-    }
-
-    public var string: String? {
-        if case .string(let text) = self { return text }
-        return nil
     }
 
     /// A string that is not empty once trimmed.
@@ -86,15 +59,5 @@ public enum JSONValue: Sendable, Hashable {
         case .number(let value): value == 0 ? false : value == 1 ? true : nil
         default: nil
         }
-    }
-
-    public var array: [JSONValue]? {
-        if case .array(let items) = self { return items }
-        return nil
-    }
-
-    public var isObject: Bool {
-        if case .object = self { return true }
-        return false
     }
 }

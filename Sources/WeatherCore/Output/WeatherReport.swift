@@ -1,3 +1,5 @@
+public import TextFormats
+
 /// The stable JSON of `meteo now --json`: values in the chosen units, `null` for what the provider did not send.
 public struct WeatherReport: Sendable {
     public let forecast: Forecast

@@ -1,5 +1,6 @@
 import CommandLineKit
 import RecordStore
+import TextFormats
 import WeatherCore
 
 /// `meteo history`: kept records, newest first, one page at a time.

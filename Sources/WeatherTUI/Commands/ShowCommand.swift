@@ -1,5 +1,6 @@
 import CommandLineKit
 import RecordStore
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)

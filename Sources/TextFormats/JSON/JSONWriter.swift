@@ -1,5 +1,3 @@
-import TextFormats
-
 /// Writes a `JSONValue` as text: keys sorted, so the output is stable from run to run.
 enum JSONWriter {
     /// `value` as JSON; `pretty` indents by two spaces and writes `"key" : value`.

@@ -4,6 +4,7 @@
 /// which cost milliseconds per forecast; this reads each byte once.
 struct JSONParser {
     private let bytes: [UInt8]
+    private let rejectingDuplicateKeys: Bool
     private var index = 0
     private var depth = 0
     private static let maxDepth = 512
@@ -11,11 +12,14 @@ struct JSONParser {
     /// The bytes are not one JSON value.
     struct Failure: Error {}
 
-    private init(_ bytes: [UInt8]) { self.bytes = bytes }
+    private init(_ bytes: [UInt8], rejectingDuplicateKeys: Bool) {
+        self.bytes = bytes
+        self.rejectingDuplicateKeys = rejectingDuplicateKeys
+    }
 
     /// The one value the bytes hold, with nothing but white space around it.
-    static func parse(_ bytes: [UInt8]) throws(Failure) -> JSONValue {
-        var parser = JSONParser(bytes)
+    static func parse(_ bytes: [UInt8], rejectingDuplicateKeys: Bool = false) throws(Failure) -> JSONValue {
+        var parser = JSONParser(bytes, rejectingDuplicateKeys: rejectingDuplicateKeys)
         // A UTF-8 byte order mark is tolerated: some servers send one.
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { parser.index = 3 }
         let value = try parser.value()
@@ -72,7 +76,9 @@ struct JSONParser {
             skipWhitespace()
             guard current == UInt8(ascii: ":") else { throw Failure() }
             index += 1
-            members[key] = try value()
+            let member = try value()
+            if rejectingDuplicateKeys, members[key] != nil { throw Failure() }
+            members[key] = member
             skipWhitespace()
             switch current {
             case UInt8(ascii: ","): index += 1
