@@ -3,41 +3,6 @@ public import Logging
 public import PostgresNIO
 public import RecordAPI
 
-/// A position in a user's stream of changes: (writing transaction id, sequence number).
-///
-/// Why not a plain sequence: two transactions can take sequence numbers 4 and 5 and commit 5 first; a reader
-/// that saw 5 and moved its cursor past it would never see 4. Here a pull only returns changes written by
-/// transactions older than the oldest one still running (`pg_snapshot_xmin`), so every change below the horizon is
-/// final and the cursor can never pass one that has yet to commit. A slow transaction delays changes behind it;
-/// it never hides them.
-public struct ChangeCursor: Sendable, Equatable, Comparable {
-    public var transaction: Int64
-    public var sequence: Int64
-
-    public static let start = ChangeCursor(transaction: 0, sequence: 0)
-
-    public init(transaction: Int64, sequence: Int64) {
-        self.transaction = transaction
-        self.sequence = sequence
-    }
-
-    public var text: String { OpaqueText.encode("c1.\(transaction).\(sequence)") }
-
-    /// Reads what `text` wrote; `nil` for anything else.
-    public init?(text: String) {
-        guard let raw = OpaqueText.decode(text) else { return nil }
-        let parts = raw.split(separator: ".")
-        guard parts.count == 3, parts[0] == "c1", let transaction = Int64(parts[1]), let sequence = Int64(parts[2]),
-            transaction >= 0, sequence >= 0
-        else { return nil }
-        self.init(transaction: transaction, sequence: sequence)
-    }
-
-    public static func < (lhs: ChangeCursor, rhs: ChangeCursor) -> Bool {
-        (lhs.transaction, lhs.sequence) < (rhs.transaction, rhs.sequence)
-    }
-}
-
 /// One pulled change: a record as its stored JSON, or a tombstone.
 public struct PulledChange: Sendable, Equatable {
     public var id: String

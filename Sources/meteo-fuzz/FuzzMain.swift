@@ -23,6 +23,7 @@ enum FuzzTarget: String, CaseIterable {
     case wireRecord = "wire-record"
     case syncRequest = "sync-request"
     case terminalText = "terminal-text"
+    case cursor
 
     /// Runs one input through the parser this target names.
     func run(_ bytes: [UInt8]) {
@@ -55,6 +56,11 @@ enum FuzzTarget: String, CaseIterable {
                 _ = request.problems()
                 _ = request.json
             }
+        case .cursor:
+            // A cursor a client sends back: read, and what it says written again reads the same.
+            if let page = PageCursor(text: text) { precondition(PageCursor(text: page.text)?.id == page.id) }
+            if let change = ChangeCursor(text: text) { precondition(ChangeCursor(text: change.text) == change) }
+            if let raw = OpaqueText.decode(text) { precondition(OpaqueText.decode(OpaqueText.encode(raw)) == raw) }
         case .terminalText:
             _ = TerminalText.visible(text)
             _ = TerminalText.quoted(text)
