@@ -29,6 +29,18 @@ public final class InMemoryRecordStore: RecordStore {
         }
     }
 
+    public func importRecords(from next: () throws(RecordStoreError) -> WeatherRecord?) throws(RecordStoreError)
+        -> (added: Int, skipped: Int)
+    {
+        var records: [WeatherRecord] = []
+        while let record = try next() { records.append(record) }
+        return try importRecords(records)
+    }
+
+    public func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError) {
+        for record in try allRecords() { body(record) }
+    }
+
     public func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord] {
         let live = sortedLive(prefix: query.placePrefix)
         let limit = max(1, min(query.limit, 10_000))

@@ -110,7 +110,26 @@ public enum RecordExchange {
 
     /// `{"records": [...]}` with every record.
     public static func exportJSON(_ records: [WeatherRecord]) -> String {
-        JSONValue.object(["records": .array(records.map(jsonValue))]).serialized(pretty: true)
+        var text = ""
+        var writer = JSONExport()
+        for record in records { text += writer.piece(record) }
+        return text + writer.end()
+    }
+
+    /// `exportJSON` written piece by piece, a record at a time, for a history of any size.
+    public struct JSONExport {
+        private var count = 0
+
+        public init() {}
+
+        /// The text that puts `record` in the document (the document's start before the first).
+        public mutating func piece(_ record: WeatherRecord) -> String {
+            defer { count += 1 }
+            return (count == 0 ? "{\n  \"records\" : [\n    " : ",\n    ") + jsonValue(record).serialized(indent: 2)
+        }
+
+        /// The document's end.
+        public func end() -> String { count == 0 ? "{\n  \"records\" : []\n}" : "\n  ]\n}" }
     }
 
     /// The header row of meteo's CSV.
@@ -124,107 +143,95 @@ public enum RecordExchange {
 
     /// RFC 4180 CSV with a header row; empty cells for missing values.
     public static func exportCSV(_ records: [WeatherRecord]) -> String {
-        var lines = [csvColumns.joined(separator: ",")]
-        for record in records {
-            let place = record.place
-            let cells: [String?] = [
-                record.id, place.name, place.admin1, place.country, place.countryCode,
-                JSONValue.numberText(place.latitude),
-                JSONValue.numberText(place.longitude), place.timezone, timestamp(record.observedAt),
-                timestamp(record.recordedAt), record.provider.rawValue, record.temperature.map(JSONValue.numberText),
-                record.apparentTemperature.map(JSONValue.numberText), record.weatherCode.map(String.init),
-                record.windSpeed.map(JSONValue.numberText), record.windDirection.map(JSONValue.numberText),
-                record.humidity.map(JSONValue.numberText), record.pressure.map(JSONValue.numberText),
-                record.precipitation.map(JSONValue.numberText), record.units.rawValue, record.deletedAt.map(timestamp),
-                record.keptOffline ? "true" : "false",
-            ]
-            lines.append(cells.map { csvCell($0 ?? "") }.joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        ([csvHeader] + records.map(csvLine)).joined(separator: "\n") + "\n"
+    }
+
+    /// One record as a CSV line (no line break).
+    public static func csvLine(_ record: WeatherRecord) -> String {
+        let place = record.place
+        let cells: [String?] = [
+            record.id, place.name, place.admin1, place.country, place.countryCode,
+            JSONValue.numberText(place.latitude),
+            JSONValue.numberText(place.longitude), place.timezone, timestamp(record.observedAt),
+            timestamp(record.recordedAt), record.provider.rawValue, record.temperature.map(JSONValue.numberText),
+            record.apparentTemperature.map(JSONValue.numberText), record.weatherCode.map(String.init),
+            record.windSpeed.map(JSONValue.numberText), record.windDirection.map(JSONValue.numberText),
+            record.humidity.map(JSONValue.numberText), record.pressure.map(JSONValue.numberText),
+            record.precipitation.map(JSONValue.numberText), record.units.rawValue, record.deletedAt.map(timestamp),
+            record.keptOffline ? "true" : "false",
+        ]
+        return cells.map { csvCell($0 ?? "") }.joined(separator: ",")
     }
 
     /// Reads what `exportJSON` or `exportCSV` wrote (the format is told apart by its first character).
     /// - Throws: `RecordStoreError.invalidRecord` with the record number or line at fault.
     public static func parse(_ text: String) throws(RecordStoreError) -> [WeatherRecord] {
-        let trimmed = text.drop { $0.isWhitespace || $0 == "\u{FEFF}" }
-        if trimmed.first == "{" || trimmed.first == "[" {
-            guard let json = JSONValue.parse(Data(text.utf8)) else {
-                throw .invalidRecord("the file is not valid JSON")
-            }
-            guard let items = json["records"]?.array ?? json.array else {
-                throw .invalidRecord("expected {\"records\": [...]}")
-            }
-            var records: [WeatherRecord] = []
-            for (index, item) in items.enumerated() {
-                do {
-                    records.append(try record(from: item))
-                } catch {
-                    throw .invalidRecord("record \(index + 1): \(error.reason)")
-                }
-            }
-            return records
-        }
-        return try parseCSV(String(trimmed))
+        var reader = RecordReader(bytes: Array(text.utf8))
+        var records: [WeatherRecord] = []
+        while let record = try reader.next() { records.append(record) }
+        return records
     }
 
-    private static func parseCSV(_ text: String) throws(RecordStoreError) -> [WeatherRecord] {
-        let rows = csvRows(text)
-        // Files written before `kept_offline` existed have every column but that one.
-        guard let header = rows.first, header == csvColumns || header == csvColumns.dropLast() else {
+    /// Checks a CSV header row: every column, or every column but `kept_offline` (files from before it).
+    static func csvHeader(_ row: [String]) throws(RecordStoreError) -> [String] {
+        guard row == csvColumns || row == Array(csvColumns.dropLast()) else {
             throw .invalidRecord("the CSV header is not meteo's (\(csvColumns.prefix(3).joined(separator: ",")),…)")
         }
-        var records: [WeatherRecord] = []
-        for (index, row) in rows.dropFirst().enumerated() where row != [""] {
-            guard row.count == header.count else {
-                throw .invalidRecord("line \(index + 2): \(row.count) cells, expected \(header.count)")
-            }
-            var cells: [String: String] = [:]
-            for (column, cell) in zip(header, row) where !cell.isEmpty { cells[column] = cell }
-            var keptOffline = JSONValue.null
-            switch cells["kept_offline"] {
-            case nil: break
-            case "true": keptOffline = .bool(true)
-            case "false": keptOffline = .bool(false)
-            case let other?:
-                throw .invalidRecord(
-                    "line \(index + 2): kept_offline \(TerminalText.quoted(other, limit: 30)) is not true or false")
-            }
-            // A cell is empty or a plain decimal number: " 5", "1_000" or "0x10" are refused, never read as
-            // something else or dropped.
-            var malformed: String?
-            func number(_ name: String) -> JSONValue {
-                guard let cell = cells[name] else { return .null }
-                guard let value = decimal(cell) else {
-                    if malformed == nil {
-                        malformed = "\(name) \(TerminalText.quoted(cell, limit: 30)) is not a number"
-                    }
-                    return .null
-                }
-                return .number(value)
-            }
-            func text(_ name: String) -> JSONValue { cells[name].map(JSONValue.string) ?? .null }
-            let value = JSONValue.object([
-                "id": text("id"),
-                "place": .object([
-                    "name": text("place_name"), "admin1": text("admin1"), "country": text("country"),
-                    "country_code": text("country_code"), "latitude": number("latitude"),
-                    "longitude": number("longitude"), "timezone": text("timezone"),
-                ]),
-                "observed_at": text("observed_at"), "recorded_at": text("recorded_at"), "provider": text("provider"),
-                "temperature": number("temperature"), "apparent_temperature": number("apparent_temperature"),
-                "weather_code": number("weather_code"), "wind_speed": number("wind_speed"),
-                "wind_direction": number("wind_direction"), "humidity": number("humidity"),
-                "pressure": number("pressure"), "precipitation": number("precipitation"), "units": text("units"),
-                "deleted_at": text("deleted_at"), "kept_offline": keptOffline,
-            ])
-            if let malformed { throw .invalidRecord("line \(index + 2): \(malformed)") }
-            do {
-                records.append(try record(from: value))
-            } catch {
-                throw .invalidRecord("line \(index + 2): \(error.reason)")
-            }
+        return row
+    }
+
+    /// The record in one CSV row under `header`; `line` names it in errors.
+    static func record(csvRow row: [String], header: [String], line index: Int) throws(RecordStoreError)
+        -> WeatherRecord
+    {
+        guard row.count == header.count else {
+            throw .invalidRecord("line \(index + 2): \(row.count) cells, expected \(header.count)")
         }
-        return records
+        var cells: [String: String] = [:]
+        for (column, cell) in zip(header, row) where !cell.isEmpty { cells[column] = cell }
+        var keptOffline = JSONValue.null
+        switch cells["kept_offline"] {
+        case nil: break
+        case "true": keptOffline = .bool(true)
+        case "false": keptOffline = .bool(false)
+        case let other?:
+            throw .invalidRecord(
+                "line \(index + 2): kept_offline \(TerminalText.quoted(other, limit: 30)) is not true or false")
+        }
+        // A cell is empty or a plain decimal number: " 5", "1_000" or "0x10" are refused, never read as
+        // something else or dropped.
+        var malformed: String?
+        func number(_ name: String) -> JSONValue {
+            guard let cell = cells[name] else { return .null }
+            guard let value = decimal(cell) else {
+                if malformed == nil {
+                    malformed = "\(name) \(TerminalText.quoted(cell, limit: 30)) is not a number"
+                }
+                return .null
+            }
+            return .number(value)
+        }
+        func text(_ name: String) -> JSONValue { cells[name].map(JSONValue.string) ?? .null }
+        let value = JSONValue.object([
+            "id": text("id"),
+            "place": .object([
+                "name": text("place_name"), "admin1": text("admin1"), "country": text("country"),
+                "country_code": text("country_code"), "latitude": number("latitude"),
+                "longitude": number("longitude"), "timezone": text("timezone"),
+            ]),
+            "observed_at": text("observed_at"), "recorded_at": text("recorded_at"), "provider": text("provider"),
+            "temperature": number("temperature"), "apparent_temperature": number("apparent_temperature"),
+            "weather_code": number("weather_code"), "wind_speed": number("wind_speed"),
+            "wind_direction": number("wind_direction"), "humidity": number("humidity"),
+            "pressure": number("pressure"), "precipitation": number("precipitation"), "units": text("units"),
+            "deleted_at": text("deleted_at"), "kept_offline": keptOffline,
+        ])
+        if let malformed { throw .invalidRecord("line \(index + 2): \(malformed)") }
+        do {
+            return try record(from: value)
+        } catch {
+            throw .invalidRecord("line \(index + 2): \(error.reason)")
+        }
     }
 
     /// A JSON-style decimal (`-12`, `3.25`, `1e3`), finite; `nil` for anything else.

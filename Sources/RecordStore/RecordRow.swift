@@ -18,6 +18,14 @@ enum RecordRow {
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
         """
 
+    /// A record from an import: one whose id is already here is left alone (and counted as skipped).
+    static let importSQL = """
+        INSERT OR IGNORE INTO record (id, place_name, place_key, admin1, country, country_code, latitude, longitude,
+            timezone, observed_at, recorded_at, provider, temperature, apparent_temperature, weather_code, wind_speed,
+            wind_direction, humidity, pressure, precipitation, units, deleted_at, kept_offline, dirty)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)
+        """
+
     /// A record that came from the service: already there, so not dirty; an id already here is left alone.
     static let insertSyncedSQL = """
         INSERT OR IGNORE INTO record (id, place_name, place_key, admin1, country, country_code, latitude, longitude,

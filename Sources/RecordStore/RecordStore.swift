@@ -38,6 +38,14 @@ public protocol RecordStore: Sendable {
 
     /// Adds the records whose ids are new; returns how many were added and how many were already there.
     func importRecords(_ records: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int)
+
+    /// Adds the records `next` yields, one at a time, in one transaction: when `next` or a record fails,
+    /// nothing of the import is kept. Ids already there are skipped.
+    func importRecords(from next: () throws(RecordStoreError) -> WeatherRecord?) throws(RecordStoreError)
+        -> (added: Int, skipped: Int)
+
+    /// Calls `body` with every record, tombstones included, oldest first, a page at a time (export at any size).
+    func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError)
 }
 
 /// Which page of history to read, always returned newest first: from the newest, from the oldest, older than a

@@ -165,14 +165,49 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     public func importRecords(_ records: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int) {
-        for record in records { try RecordRow.validate(record) }
-        return try write { connection in
+        var index = 0
+        return try importRecords { () throws(RecordStoreError) -> WeatherRecord? in
+            defer { index += 1 }
+            return index < records.count ? records[index] : nil
+        }
+    }
+
+    public func importRecords(from next: () throws(RecordStoreError) -> WeatherRecord?) throws(RecordStoreError)
+        -> (added: Int, skipped: Int)
+    {
+        try write { connection in
             var added = 0
-            for record in records {
-                try connection.query(RecordRow.insertSQL.replacingInsert(), RecordRow.values(record))
+            var seen = 0
+            while let record = try next() {
+                try RecordRow.validate(record)
+                try connection.query(RecordRow.importSQL, RecordRow.values(record))
                 added += connection.changes
+                seen += 1
             }
-            return (added, records.count - added)
+            return (added, seen - added)
+        }
+    }
+
+    public func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError) {
+        // Keyset pages in one read transaction: a consistent file, a page of rows in memory at a time.
+        try read { connection in
+            try connection.snapshot {
+                var last: (Int64, String)?
+                while true {
+                    let rows =
+                        if let last {
+                            try connection.query(
+                                "SELECT * FROM record WHERE (recorded_at, id) > (?, ?) ORDER BY recorded_at, id LIMIT 1000",
+                                [.integer(last.0), .text(last.1)])
+                        } else {
+                            try connection.query("SELECT * FROM record ORDER BY recorded_at, id LIMIT 1000")
+                        }
+                    guard let final = rows.last, let time = final.integer("recorded_at"), let id = final.text("id")
+                    else { return }
+                    for row in rows { if let record = RecordRow.record(row) { body(record) } }
+                    last = (time, id)
+                }
+            }
         }
     }
 
@@ -294,12 +329,4 @@ extension String {
         return String(text)
     }
 
-    fileprivate func replacingInsert() -> String {
-        replacingFirst("INSERT INTO", with: "INSERT OR IGNORE INTO")
-    }
-
-    private func replacingFirst(_ target: String, with replacement: String) -> String {
-        guard hasPrefix(target) else { return self }
-        return replacement + dropFirst(target.count)
-    }
 }

@@ -83,6 +83,14 @@ final class SQLiteConnection: @unchecked Sendable {
         }
     }
 
+    /// Runs `body` inside `BEGIN … COMMIT` without taking the write lock: its reads see one snapshot of the file
+    /// while writers go on (WAL).
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
     /// Rows changed by the last statement.
     var changes: Int { Int(sqlite3_changes(handle)) }
 

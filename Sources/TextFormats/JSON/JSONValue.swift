@@ -22,6 +22,12 @@ public enum JSONValue: Sendable, Hashable {
         JSONWriter.write(self, pretty: pretty)
     }
 
+    /// The value as pretty JSON nested `indent` levels deep (its inner lines indented to match), for writing a
+    /// large document piece by piece.
+    public func serialized(indent: Int) -> String {
+        JSONWriter.write(self, pretty: true, indent: indent)
+    }
+
     public subscript(key: String) -> JSONValue? {
         if case .object(let members) = self { return members[key] }
         return nil

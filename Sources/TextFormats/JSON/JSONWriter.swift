@@ -1,9 +1,9 @@
 /// Writes a `JSONValue` as text: keys sorted, so the output is stable from run to run.
 enum JSONWriter {
     /// `value` as JSON; `pretty` indents by two spaces and writes `"key" : value`.
-    static func write(_ value: JSONValue, pretty: Bool) -> String {
+    static func write(_ value: JSONValue, pretty: Bool, indent: Int = 0) -> String {
         var output = ""
-        write(value, pretty: pretty, indent: 0, into: &output)
+        write(value, pretty: pretty, indent: indent, into: &output)
         return output
     }
 

@@ -32,6 +32,22 @@ enum Console {
         write(1, text)
     }
 
+    /// Standard output in 64 KiB writes, for output of any size (each piece made safe like every other write).
+    struct Buffered {
+        private var pending = ""
+
+        mutating func write(_ text: String) {
+            pending += text
+            if pending.utf8.count >= 65_536 { flush() }
+        }
+
+        mutating func flush() {
+            guard !pending.isEmpty else { return }
+            Console.raw(pending)
+            pending = ""
+        }
+    }
+
     /// Everything on standard input.
     static func readStandardInput() -> [UInt8] {
         readAll(0)

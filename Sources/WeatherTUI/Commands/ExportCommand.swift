@@ -1,5 +1,7 @@
 import CommandLineKit
+import Glibc
 import RecordStore
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -27,14 +29,20 @@ struct ExportCommand: MeteoCommand {
     func run() throws {
         let runtime = try display.runtime()
         let store = try runtime.openStore()
+        // Written as read, a page of records at a time: memory stays flat whatever the history's size.
+        var output = Console.Buffered()
         do {
-            let records = try store.allRecords()
             if csv {
-                Console.raw(RecordExchange.exportCSV(records))
+                output.write(RecordExchange.csvHeader + "\n")
+                try store.forEachRecord { output.write(RecordExchange.csvLine($0) + "\n") }
             } else {
-                Console.out(RecordExchange.exportJSON(records))
+                var export = RecordExchange.JSONExport()
+                try store.forEachRecord { output.write(export.piece($0)) }
+                output.write(export.end() + "\n")
             }
+            output.flush()
         } catch {
+            output.flush()
             throw ErrorLog.fail(error)
         }
     }
@@ -58,21 +66,25 @@ struct ImportCommand: MeteoCommand {
 
     func run() throws {
         let runtime = try display.runtime()
-        let data: Data?
-        if file == "-" {
-            data = Data(Console.readStandardInput())
-        } else {
-            data = FileManager.default.contents(atPath: file)
+        let descriptor = file == "-" ? 0 : open(file, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            Console.error(
+                "Cannot read \(TerminalText.quoted(file)): \(errno == ENOENT ? "no such file" : "not readable").")
+            throw ExitStatus.usage
         }
-        guard let data, let text = String(validating: data, as: UTF8.self) else {
-            Console.error("Cannot read \(file) as UTF-8 text.")
+        defer { if descriptor != 0 { close(descriptor) } }
+        var info = stat()
+        if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
+            Console.error("\(TerminalText.quoted(file)) is a folder, not an export file.")
             throw ExitStatus.usage
         }
         let store = try runtime.openStore()
+        // Read and kept a record at a time, in one transaction: flat memory, and nothing kept if one is refused.
+        var reader = RecordReader(descriptor: descriptor)
         do {
-            let records = try RecordExchange.parse(text)
-            let result = try store.importRecords(records)
-            Console.out("Imported \(result.added) records (\(result.skipped) already there).")
+            let result = try store.importRecords { () throws(RecordStoreError) -> WeatherRecord? in try reader.next() }
+            let noun = result.added == 1 ? "record" : "records"
+            Console.out("Imported \(result.added) \(noun) (\(result.skipped) already there).")
         } catch {
             Console.error("\(file): " + error.userMessage)
             throw ExitStatus.code(for: error)
