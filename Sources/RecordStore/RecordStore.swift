@@ -44,7 +44,8 @@ public protocol RecordStore: Sendable {
     func importRecords(from next: () throws(RecordStoreError) -> WeatherRecord?) throws(RecordStoreError)
         -> (added: Int, skipped: Int)
 
-    /// Calls `body` with every record, tombstones included, oldest first, a page at a time (export at any size).
+    /// Calls `body` with every record, tombstones included, in the order they were kept or imported, a page at a
+    /// time (export at any size).
     func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError)
 }
 

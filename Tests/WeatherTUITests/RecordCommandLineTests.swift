@@ -224,7 +224,18 @@ import WeatherTestSupport
         #expect(try run("history").stdout.split(separator: "\n").count == 1)
         try "not,a,meteo,file\n1,2,3,4\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run("import", file).status == 64)
-        #expect(try run("import", home.path + "/missing.json").status == 64)
+        // A missing file, a folder and an empty file each say what they are
+        let missing = try run("import", home.path + "/missing.json")
+        #expect(missing.status == 64)
+        #expect(missing.stderr == "meteo: Cannot read '\(home.path)/missing.json': no such file.\n")
+        let folder = try run("import", home.path)
+        #expect(folder.status == 64)
+        #expect(folder.stderr == "meteo: '\(home.path)' is a folder, not an export file.\n")
+        try "".write(toFile: file, atomically: true, encoding: .utf8)
+        let empty = try run("import", file)
+        #expect(empty.status == 64)
+        #expect(empty.stderr == "meteo: \(file): Invalid record: the file is empty.\n")
+        #expect(try run("history").stdout.split(separator: "\n").count == 1)
     }
 
     // MARK: stores that cannot be used: one line, exit 6, file untouched
