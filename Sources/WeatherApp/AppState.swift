@@ -50,10 +50,13 @@ public struct HistoryPage: Sendable, Equatable {
     public var selecting: String?
     /// Each record's place offset from UTC when it was observed, by record id, where its zone is known.
     public var placeOffsets: [String: Int]
+    /// This machine's offset from UTC when each record was kept, by record id (summer and winter time differ from
+    /// today's offset).
+    public var localOffsets: [String: Int]
 
     public init(
         records: [WeatherRecord], offset: Int, total: Int, replacing: Bool, selecting: String? = nil,
-        placeOffsets: [String: Int] = [:]
+        placeOffsets: [String: Int] = [:], localOffsets: [String: Int] = [:]
     ) {
         self.records = records
         self.offset = offset
@@ -61,6 +64,7 @@ public struct HistoryPage: Sendable, Equatable {
         self.replacing = replacing
         self.selecting = selecting
         self.placeOffsets = placeOffsets
+        self.localOffsets = localOffsets
     }
 }
 
@@ -111,6 +115,8 @@ public struct AppState: Sendable {
         public var unavailable = false
         /// The place offsets of the records read so far (see `HistoryPage.placeOffsets`).
         public var placeOffsets: [String: Int] = [:]
+        /// This machine's offsets when the records read so far were kept (see `HistoryPage.localOffsets`).
+        public var localOffsets: [String: Int] = [:]
 
         /// The index after the last loaded record.
         public var windowEnd: Int { offset + records.count }
@@ -506,6 +512,7 @@ public struct AppState: Sendable {
         }
         history.total = max(page.total, history.windowEnd)
         history.placeOffsets.merge(page.placeOffsets) { $1 }
+        history.localOffsets.merge(page.localOffsets) { $1 }
         history.loaded = true
         history.unavailable = false
         history.loadingMore = false

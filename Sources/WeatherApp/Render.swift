@@ -177,7 +177,8 @@ struct Renderer {
         pane.title("Kept record", focused: state.focus == .result, glyphs: glyphs, into: &screen)
         var lines = KeptRecordText.lines(
             record, units: state.units, language: state.language, ascii: state.ascii,
-            placeOffset: state.history.placeOffsets[record.id], localOffset: state.localOffset)
+            placeOffset: state.history.placeOffsets[record.id],
+            localOffset: state.history.localOffsets[record.id] ?? state.localOffset)
         func rows(_ line: KeptRecordText.Line) -> Int { pane.rows(line.parts, separator: "   ") }
         while lines.reduce(0, { $0 + rows($1) }) > pane.remaining, let worst = lines.map(\.rank).max(), worst > 0 {
             lines.removeAll { $0.rank == worst }
@@ -293,7 +294,9 @@ struct Renderer {
             let icon =
                 (record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " ")
                 + (record.keptOffline ? (state.ascii ? "~" : "⌁") : "")
-            let date = state.clockDate(record.keptOffline ? record.observedAt : record.recordedAt)
+            let date = state.clockDate(
+                record.keptOffline ? record.observedAt : record.recordedAt,
+                offset: history.localOffsets[record.id] ?? state.localOffset)
             let placeWidth = max(4, rect.width - DisplayWidth.of(date) - 11)
             let text =
                 " " + date + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + " "
@@ -512,9 +515,9 @@ struct Glyphs {
 }
 
 extension AppState {
-    /// "27 Nov 14:15" in this machine's time zone.
-    func clockDate(_ date: Date) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: localOffset)
+    /// "27 Nov 14:15" in this machine's time zone (at `offset` when it differed then).
+    func clockDate(_ date: Date, offset: Int? = nil) -> String {
+        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset ?? localOffset)
         let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
         return CivilTime.pad(parts.day, 2) + " " + months[parts.month - 1] + " " + CivilTime.pad(parts.hour, 2) + ":"
             + CivilTime.pad(parts.minute, 2)

@@ -79,9 +79,10 @@ import WeatherCore
             kept.place.country = "France"
             kept.place.timezone = "Europe/Paris"
             kept.keptOffline = true
+            kept.id = "000000ff-0000-4000-8000-0000000000ff"
             let page = HistoryPage(
                 records: [kept] + Array(records.prefix(4)), offset: 0, total: 5, replacing: true,
-                placeOffsets: [kept.id: 3600])
+                placeOffsets: [kept.id: 3600], localOffsets: [kept.id: 7200])
             _ = state.handle(.historyLoaded(page))
             state.focus = .history
             _ = state.handle(.key(.enter))

@@ -183,6 +183,7 @@ final class EffectRunner: Sendable {
             if let zone = record.place.timezone, let offset = ZoneInfo.offset(zone: zone, at: record.observedAt) {
                 page.placeOffsets[record.id] = offset
             }
+            page.localOffsets[record.id] = LocalClock.offset(at: record.recordedAt)
         }
         return .historyLoaded(page)
     }
