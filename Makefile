@@ -51,6 +51,7 @@ format:
 # One throwaway PostgreSQL serves the Swift suites and the fuzzing of the live service against its spec.
 # test-run.sh fails the run when anything the suite started is still alive at its end.
 test: deps tools lint
+	scripts/check-imports.py
 	$(SWIFT) build --build-tests
 	PATH="$(CURDIR)/$(TOOLS)/bin:$$PATH" scripts/check-deploy.sh
 	scripts/check-test-run.sh

@@ -1,5 +1,3 @@
-import TextFormats
-
 /// Reads the part of TOML that config.toml uses: `key = value` lines, `[table]` headers and comments.
 ///
 /// Values are basic and literal strings, integers, floats and booleans. Anything else (arrays, inline
