@@ -21,36 +21,37 @@ final class RateLimiter: Sendable {
 
     /// The seconds to wait when `caller`'s bucket is empty now; `nil` while it holds a request (none is taken).
     func waitIfEmpty(_ caller: String, now: ContinuousClock.Instant = .now) -> Int? {
-        let capacity = Double(perMinute)
-        let perSecond = capacity / 60
-        return buckets.withLock { buckets in
+        buckets.withLock { buckets in
             guard let bucket = buckets[caller] else { return nil }
-            let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            let tokens = min(capacity, bucket.tokens + seconds * perSecond)
-            return tokens >= 1 ? nil : max(1, Int(((1 - tokens) / perSecond).rounded(.up)))
+            return wait(refilled(bucket, now: now).tokens)
         }
+    }
+
+    /// `bucket` with what has dripped in since it was last touched.
+    private func refilled(_ bucket: Bucket, now: ContinuousClock.Instant) -> Bucket {
+        let elapsed = now - bucket.updated
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        return Bucket(tokens: min(Double(perMinute), bucket.tokens + seconds * Double(perMinute) / 60), updated: now)
+    }
+
+    /// `nil` when `tokens` hold a request, else the whole seconds until one has dripped in.
+    private func wait(_ tokens: Double) -> Int? {
+        tokens >= 1 ? nil : max(1, Int(((1 - tokens) / (Double(perMinute) / 60)).rounded(.up)))
     }
 
     /// Takes one request from `caller`'s bucket; returns `nil` when allowed, else the seconds to wait.
     func take(_ caller: String, now: ContinuousClock.Instant = .now) -> Int? {
-        let capacity = Double(perMinute)
-        let perSecond = capacity / 60
-        return buckets.withLock { buckets in
-            var bucket = buckets[caller] ?? Bucket(tokens: capacity, updated: now)
-            let elapsed = now - bucket.updated
-            let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            bucket.tokens = min(capacity, bucket.tokens + seconds * perSecond)
-            bucket.updated = now
+        buckets.withLock { buckets in
+            var bucket = refilled(buckets[caller] ?? Bucket(tokens: Double(perMinute), updated: now), now: now)
             defer {
                 if buckets.count >= Self.maxCallers { buckets.removeAll(keepingCapacity: true) }
                 buckets[caller] = bucket
             }
-            if bucket.tokens >= 1 {
+            guard let wait = wait(bucket.tokens) else {
                 bucket.tokens -= 1
                 return nil
             }
-            return max(1, Int(((1 - bucket.tokens) / perSecond).rounded(.up)))
+            return wait
         }
     }
 }

@@ -518,8 +518,8 @@ extension AppState {
     /// "27 Nov 14:15" in this machine's time zone (at `offset` when it differed then).
     func clockDate(_ date: Date, offset: Int? = nil) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: offset ?? localOffset)
-        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-        return CivilTime.pad(parts.day, 2) + " " + months[parts.month - 1] + " " + CivilTime.pad(parts.hour, 2) + ":"
+        return CivilTime.pad(parts.day, 2) + " " + KeptRecordText.months[parts.month - 1] + " "
+            + CivilTime.pad(parts.hour, 2) + ":"
             + CivilTime.pad(parts.minute, 2)
     }
 }

@@ -120,7 +120,8 @@ public enum KeptRecordText {
         return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
     }
 
-    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+    /// Month abbreviations, as every date meteo shows writes them.
+    public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func coordinates(_ latitude: Double, _ longitude: Double) -> String {
         NumberText.fixed(abs(latitude), 4) + "° " + (latitude < 0 ? "S" : "N") + ", "
