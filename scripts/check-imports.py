@@ -24,7 +24,8 @@ ALLOWED = {
     "WeatherTUI": ESSENTIALS | {"WeatherCore", "RecordStore", "WeatherApp", "CommandLineKit", "TextFormats", "Glibc",
                                 "Dispatch", "Synchronization", "CNCurses:Terminal"},
     "RecordService": {"Foundation", "RecordAPI", "RecordRules", "TextFormats", "Hummingbird", "PostgresNIO", "Logging",
-                      "Crypto", "NIOCore", "Prometheus", "HTTPTypes", "Synchronization"},
+                      "Crypto", "NIOCore", "NIOHTTP1", "NIOHTTPTypes", "Prometheus", "HTTPTypes", "Synchronization",
+                      "ServiceLifecycle", "UnixSignals"},
     "MeteoRecords": {"Foundation", "RecordService", "CommandLineKit", "Hummingbird", "Logging", "PostgresNIO"},
 }
 PURE = {"WeatherApp": [r"\bDate\(\)", r"\bUUID\(\)", r"\.random\(", r"SystemRandomNumberGenerator"]}

@@ -4,6 +4,9 @@
 #   pg-cluster.sh init FOLDER      make the cluster
 #   pg-cluster.sh start FOLDER PORT
 #   pg-cluster.sh stop FOLDER      fast shutdown (connections are cut)
+#   pg-cluster.sh freeze FOLDER    SIGSTOP the server and its backends: a database that stops answering
+#                                  without closing anything, as behind a network partition
+#   pg-cluster.sh thaw FOLDER      SIGCONT them
 set -euo pipefail
 PGBIN=/usr/lib/postgresql/15/bin
 if [ ! -x "$PGBIN/initdb" ]; then
@@ -29,8 +32,13 @@ case "$command" in
   stop)
     as_postgres "$PGBIN/pg_ctl -D $folder/data -m fast -w stop" > /dev/null
     ;;
+  freeze|thaw)
+    signal=$([ "$command" = freeze ] && echo STOP || echo CONT)
+    postmaster=$(head -1 "$folder/data/postmaster.pid")
+    kill -"$signal" "$postmaster" $(pgrep -P "$postmaster" || true)
+    ;;
   *)
-    echo "usage: pg-cluster.sh init|start|stop FOLDER [PORT]" >&2
+    echo "usage: pg-cluster.sh init|start|stop|freeze|thaw FOLDER [PORT]" >&2
     exit 64
     ;;
 esac

@@ -56,8 +56,7 @@ enum MeteoRecords {
         let options = try ServiceOptions(parsed)
         switch action {
         case .serve:
-            let app = try await buildApplication(configuration: options.configuration, logger: options.logger)
-            try await app.runService()
+            try await serve(configuration: options.configuration, logger: options.logger)
         case .migrate:
             let applied = try await options.withClient { client, logger in
                 try await Migrator(client: client, logger: logger).migrate()

@@ -10,11 +10,13 @@ public func buildApplication(
 ) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     let router = buildRouter(client: client, limits: configuration.limits, logger: logger)
-    let (seconds, attoseconds) = configuration.limits.idleTimeout.components
-    let idle = TimeAmount.nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    let limits = configuration.limits
     var app = Application(
         router: HeadAsGet(router),
-        server: .http1(configuration: .init(idleTimeout: idle)),
+        server: .http1(
+            configuration: .init(
+                additionalChannelHandlers: [ConnectionGuard(headerTimeout: limits.headerTimeout, logger: logger)],
+                idleTimeout: TimeAmount(limits.idleTimeout))),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "meteo-records"),
         services: [client],
@@ -39,7 +41,7 @@ public func buildRouter(
     router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
     router.get(RouterPath(RecordPaths.ready)) { _, _ in
         do {
-            try await repository.ping()
+            try await byDeadline { try await repository.ping() }
             return JSONResponse.make(["status": "ready"])
         } catch {
             throw APIError(

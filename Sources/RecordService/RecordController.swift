@@ -72,6 +72,9 @@ public struct APIError: HTTPResponseError, Equatable {
         if let retryAfter { response.headers[.retryAfter] = String(retryAfter) }
         return response
     }
+
+    /// The body alone, for answers written below the router (`ConnectionGuard`).
+    var jsonBody: Data { JSONResponse.encode(ErrorBody(code: code, message: message, field: field)) }
 }
 
 /// JSON responses with sorted keys.
@@ -84,12 +87,15 @@ enum JSONResponse {
     }
 
     static func make(_ value: some Encodable, status: HTTPResponse.Status = .ok) -> Response {
+        Response(
+            status: status, headers: [.contentType: "application/json"],
+            body: .init(byteBuffer: ByteBuffer(bytes: encode(value))))
+    }
+
+    static func encode(_ value: some Encodable) -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let data = (try? encoder.encode(value)) ?? Data("{}".utf8)
-        return Response(
-            status: status, headers: [.contentType: "application/json"],
-            body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return (try? encoder.encode(value)) ?? Data("{}".utf8)
     }
 }
 
@@ -113,7 +119,9 @@ struct TokenAuthenticator: RouterMiddleware {
         }
         // One hash serves both the lookup and the token's rate budget.
         let hash = TokenStore.hash(token)
-        guard let user = try await tokens.user(forHash: hash) else { throw failed(address) }
+        guard let user = try await byDeadline({ [tokens] in try await tokens.user(forHash: hash) }) else {
+            throw failed(address)
+        }
         if let wait = limiter.take(hash) { throw APIError.tooManyRequests(retryAfter: wait) }
         var context = context
         context.userID = user
@@ -142,10 +150,12 @@ struct RecordController {
     static let maxBody = 64 * 1024
 
     func add(to group: RouterGroup<RecordsRequestContext>) {
-        group.get(use: list)
-        group.get(":id", use: get)
-        group.put(":id", use: put)
-        group.delete(":id", use: delete)
+        group.get { request, context in try await byDeadline { try await list(request, context: context) } }
+        group.get(":id") { request, context in try await byDeadline { try await get(request, context: context) } }
+        group.put(":id") { request, context in try await byDeadline { try await put(request, context: context) } }
+        group.delete(":id") { request, context in
+            try await byDeadline { try await delete(request, context: context) }
+        }
     }
 
     func list(_ request: Request, context: RecordsRequestContext) async throws -> Response {
@@ -262,7 +272,7 @@ struct SyncController {
     static let maxBody = 1024 * 1024
 
     func add(to group: RouterGroup<RecordsRequestContext>) {
-        group.post(use: sync)
+        group.post { request, context in try await byDeadline { try await sync(request, context: context) } }
     }
 
     func sync(_ request: Request, context: RecordsRequestContext) async throws -> Response {

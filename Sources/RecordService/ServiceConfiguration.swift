@@ -14,6 +14,10 @@ public struct ServiceLimits: Sendable, Equatable {
     public var authFailuresPerMinute = 60
     /// A connection with nothing to read or write for this long is closed (idle keep-alives, stalled clients).
     public var idleTimeout: Duration = .seconds(60)
+    /// On SIGTERM, requests in flight have this long to be answered; then what remains is cancelled.
+    public var shutdownTimeout: Duration = .seconds(10)
+    /// A request head must be whole this long after its first byte (a client trickling bytes is never idle).
+    public var headerTimeout: Duration = .seconds(20)
     /// Reading a request's body may take this long, apart from the database deadline (a slow uplink is not a
     /// large body).
     public var bodyTimeout: Duration = .seconds(30)
@@ -90,6 +94,8 @@ public struct ServiceConfiguration: Sendable {
         for (name, apply) in [
             ("METEO_RECORDS_DB_TIMEOUT", { (value: Duration) in configuration.limits.databaseTimeout = value }),
             ("METEO_RECORDS_IDLE_TIMEOUT", { configuration.limits.idleTimeout = $0 }),
+            ("METEO_RECORDS_HEADER_TIMEOUT", { configuration.limits.headerTimeout = $0 }),
+            ("METEO_RECORDS_SHUTDOWN_TIMEOUT", { configuration.limits.shutdownTimeout = $0 }),
             ("METEO_RECORDS_BODY_TIMEOUT", { configuration.limits.bodyTimeout = $0 }),
         ] as [(String, (Duration) -> Void)] {
             guard let text = environment[name], !text.isEmpty else { continue }
@@ -168,85 +174,5 @@ public enum DatabaseURL {
         }
         return PostgresClient.Configuration(
             host: host, port: port, username: user, password: password, database: database, tls: tls)
-    }
-}
-
-/// The database did not answer within the service's deadline.
-public struct DatabaseTimeout: Error, Equatable {}
-
-/// Runs `body`, cancelling it once `deadline` has passed; then throws `DatabaseTimeout`. The pool and
-/// PostgresNIO honour cancellation, so a database that does not answer becomes a fast 503.
-///
-/// One `DeadlineWatch` for the process wakes every 100 ms and cancels what is overdue, instead of a timer and
-/// a task group per call: those were a fifth of the service's CPU per request (measured under wrk).
-func withDeadline<T: Sendable>(_ deadline: Duration, _ body: () async throws -> T) async throws -> T {
-    try await withoutActuallyEscaping(body) { body in
-        // Safe: `task.value` is awaited below, so `body` never outlives this call.
-        nonisolated(unsafe) let body = body
-        let task = Task { try await body() }
-        let due = ContinuousClock.now + deadline
-        let ticket = DeadlineWatch.shared.add(due: due) { task.cancel() }
-        defer { DeadlineWatch.shared.remove(ticket) }
-        do {
-            return try await withTaskCancellationHandler {
-                try await task.value
-            } onCancel: {
-                task.cancel()
-            }
-        } catch {
-            // Whatever the cancelled work threw, past the deadline it is a timeout (unless it already said
-            // what went wrong in the API's own terms, or this request itself was cancelled).
-            if ContinuousClock.now >= due, !(error is APIError), !Task.isCancelled { throw DatabaseTimeout() }
-            throw error
-        }
-    }
-}
-
-/// Cancels work whose deadline has passed, checking every 100 ms while there is any.
-final class DeadlineWatch: Sendable {
-    static let shared = DeadlineWatch()
-    static let tick = Duration.milliseconds(100)
-
-    private struct State {
-        var nextTicket = 0
-        var entries: [Int: (due: ContinuousClock.Instant, cancel: @Sendable () -> Void)] = [:]
-        var watching = false
-    }
-
-    private let state = Mutex(State())
-
-    /// Watches one piece of work; `remove` the ticket when it ends.
-    func add(due: ContinuousClock.Instant, cancel: @escaping @Sendable () -> Void) -> Int {
-        let (ticket, start) = state.withLock { state in
-            state.nextTicket += 1
-            state.entries[state.nextTicket] = (due, cancel)
-            defer { state.watching = true }
-            return (state.nextTicket, !state.watching)
-        }
-        if start { Task.detached { await self.watch() } }
-        return ticket
-    }
-
-    func remove(_ ticket: Int) {
-        _ = state.withLock { $0.entries.removeValue(forKey: ticket) }
-    }
-
-    /// Runs while anything is watched, so that an idle process (or a test) has no task left behind.
-    private func watch() async {
-        while true {
-            try? await Task.sleep(for: Self.tick)
-            let now = ContinuousClock.now
-            let overdue: [@Sendable () -> Void]? = state.withLock { state in
-                if state.entries.isEmpty {
-                    state.watching = false
-                    return nil
-                }
-                let expired = state.entries.filter { $0.value.due <= now }
-                for ticket in expired.keys { state.entries[ticket] = nil }
-                return expired.values.map(\.cancel)
-            }
-            guard let overdue else { return }
-            for cancel in overdue { cancel() }
-        }
     }
 }

@@ -57,30 +57,3 @@ public final class SelfSignedTLSServer: Sendable {
         guard process.terminationStatus == 0 else { throw POSIXError(.EINVAL) }
     }
 }
-
-/// Loopback ports for servers that cannot bind port 0 themselves.
-public enum FreePort {
-    /// A port that was free a moment ago (bound to 0, read back, released).
-    public static func pick() throws -> Int {
-        let server = try FixtureServer { _ in .close }
-        let port = server.port
-        server.stop()
-        return port
-    }
-
-    /// Whether something accepts TCP connections on 127.0.0.1:`port`.
-    public static func accepts(_ port: Int) -> Bool {
-        let socket = Glibc.socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard socket >= 0 else { return false }
-        defer { close(socket) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = UInt16(port).bigEndian
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
-            }
-        }
-    }
-}

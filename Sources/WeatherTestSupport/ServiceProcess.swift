@@ -54,6 +54,17 @@ public final class ServiceProcess: @unchecked Sendable {
         lock.withLock { self.process = nil }
     }
 
+    /// Sends SIGTERM and waits up to `bound` for the process to end; false when it did not (it is then killed).
+    public func terminate(within bound: Duration) -> Bool {
+        guard let process = lock.withLock({ self.process }) else { return true }
+        Glibc.kill(process.processIdentifier, SIGTERM)
+        let due = ContinuousClock.now + bound
+        while process.isRunning, ContinuousClock.now < due { usleep(20_000) }
+        let ended = !process.isRunning
+        kill()
+        return ended
+    }
+
     deinit {
         if let process, process.isRunning {
             Glibc.kill(process.processIdentifier, SIGKILL)

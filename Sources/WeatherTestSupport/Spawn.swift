@@ -81,7 +81,12 @@ public final class PostgresCluster: Sendable {
     /// Fast shutdown: open connections are cut, new ones refused.
     public func stop() throws { try run(["stop", folder.path + "/pg"]) }
 
+    /// Stops the server's processes without closing a connection (a partition); `thaw` resumes them.
+    public func freeze() throws { try run(["freeze", folder.path + "/pg"]) }
+    public func thaw() throws { try run(["thaw", folder.path + "/pg"]) }
+
     deinit {
+        _ = try? Spawn.run(script, ["thaw", folder.path + "/pg"])
         _ = try? Spawn.run(script, ["stop", folder.path + "/pg"])
     }
 

@@ -24,7 +24,7 @@ final class SyncWorld: Sendable {
     let databaseURL: String
     let replicas: [ServiceProcess]
 
-    init(replicas count: Int) throws {
+    init(replicas count: Int, environment: [String: String] = [:]) throws {
         cluster = try PostgresCluster()
         folder = try TemporaryDirectory()
         let databaseURL = "postgres://postgres@127.0.0.1:\(cluster.port)/postgres?sslmode=disable"
@@ -33,7 +33,7 @@ final class SyncWorld: Sendable {
         replicas = try (0..<count).map { index in
             try ServiceProcess(
                 databaseURL: databaseURL, logPath: folder.path + "/replica\(index).log",
-                environment: ["METEO_RECORDS_RATE_LIMIT": "100000"])
+                environment: ["METEO_RECORDS_RATE_LIMIT": "100000"].merging(environment) { $1 })
         }
         try records(["migrate"])
         for replica in replicas { try replica.start() }
