@@ -9,7 +9,8 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$work/source" "$work/target"
 .build/release/meteo-bench populate "$work/source/records.sqlite" "$COUNT"
-measure() {  # prints "seconds KiB" of a command (GNU time)
+measure() {  # prints "seconds KiB" of a command (GNU time), after the files written before it reached the disk
+  sync
   /usr/bin/time -f "%e %M" -o "$work/time" "$@" > "$work/out" 2> "$work/err" || { cat "$work/err" >&2; exit 1; }
   cat "$work/time"
 }

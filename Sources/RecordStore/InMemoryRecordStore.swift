@@ -37,6 +37,10 @@ public final class InMemoryRecordStore: RecordStore {
         return try importRecords(records)
     }
 
+    public func importRecords(from reader: inout RecordReader) throws(RecordStoreError) -> (added: Int, skipped: Int) {
+        try importRecords { () throws(RecordStoreError) -> WeatherRecord? in try reader.next() }
+    }
+
     public func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError) {
         for record in try allRecords() { body(record) }
     }

@@ -45,64 +45,74 @@ public enum RecordExchange {
     /// A record from JSON.
     /// - Throws: `RecordStoreError.invalidRecord` naming the field at fault.
     public static func record(from value: JSONValue) throws(RecordStoreError) -> WeatherRecord {
-        func field(_ name: String) throws(RecordStoreError) -> JSONValue {
-            guard let found = value[name] else { throw .invalidRecord("missing \(name)") }
+        let place = value["place"]
+        return try record { field in
+            if let key = field.placeKey { return place?[key] }
+            return value[field.name]
+        }
+    }
+
+    /// A record from its fields, however a format holds them: nil for a field that is absent, `.null` for one
+    /// that is null. Every import reads records here, so one set of conversions (and then `RecordRules`)
+    /// decides for every format.
+    static func record(_ field: (RecordField) -> JSONValue?) throws(RecordStoreError) -> WeatherRecord {
+        func required(_ name: RecordField) throws(RecordStoreError) -> JSONValue {
+            guard let found = field(name) else { throw .invalidRecord("missing \(name.name)") }
             return found
         }
-        func time(_ name: String) throws(RecordStoreError) -> Date {
-            guard let text = try field(name).string, let date = CivilTime.parseRFC3339(text) else {
-                throw .invalidRecord("\(name) is not an RFC 3339 time")
+        func time(_ name: RecordField) throws(RecordStoreError) -> Date {
+            guard let text = try required(name).string, let date = CivilTime.parseRFC3339(text) else {
+                throw .invalidRecord("\(name.name) is not an RFC 3339 time")
             }
             return date
         }
-        func optionalNumber(_ name: String) throws(RecordStoreError) -> Double? {
-            guard let found = value[name], found != .null else { return nil }
-            guard let number = found.double else { throw .invalidRecord("\(name) is not a number") }
+        func optionalNumber(_ name: RecordField) throws(RecordStoreError) -> Double? {
+            guard let found = field(name), found != .null else { return nil }
+            guard let number = found.double else { throw .invalidRecord("\(name.name) is not a number") }
             return number
         }
-        guard let id = try field("id").string else { throw .invalidRecord("id is not a string") }
+        guard let id = try required(.id).string else { throw .invalidRecord("id is not a string") }
         // Checked before it becomes an Int: a number such as 1e300 or 1.5 must be refused, never trap or be cut.
         func weatherCode() throws(RecordStoreError) -> Int? {
-            guard let number = try optionalNumber("weather_code") else { return nil }
+            guard let number = try optionalNumber(.weatherCode) else { return nil }
             guard let code = Int(exactly: number), RecordRules.weatherCodes.contains(code) else {
                 throw .invalidRecord("weather_code must be a WMO weather code (0, 1, 2, 3, 45 … 99)")
             }
             return code
         }
         func keptOffline() throws(RecordStoreError) -> Bool {
-            guard let given = value["kept_offline"], given != .null else { return false }
+            guard let given = field(.keptOffline), given != .null else { return false }
             guard case .bool(let flag) = given else { throw .invalidRecord("kept_offline is not true or false") }
             return flag
         }
-        let placeValue = try field("place")
-        guard let name = placeValue["name"]?.string, let latitude = placeValue["latitude"]?.double,
-            let longitude = placeValue["longitude"]?.double
+        guard let name = field(.placeName)?.string, let latitude = field(.latitude)?.double,
+            let longitude = field(.longitude)?.double
         else { throw .invalidRecord("place needs name, latitude and longitude") }
-        guard let provider = try field("provider").string.flatMap(ProviderID.init) else {
+        guard let provider = try required(.provider).string.flatMap(ProviderID.init) else {
             throw .invalidRecord("unknown provider")
         }
         var units = Units.metric
-        if let given = value["units"], given != .null {
+        if let given = field(.units), given != .null {
             guard let known = given.string.flatMap(Units.init) else {
                 throw .invalidRecord("units must be metric or imperial")
             }
             units = known
         }
         var deletedAt: Date?
-        if let deleted = value["deleted_at"], deleted != .null { deletedAt = try time("deleted_at") }
+        if let deleted = field(.deletedAt), deleted != .null { deletedAt = try time(.deletedAt) }
         let record = WeatherRecord(
             id: id,
             place: Place(
-                name: name, admin1: placeValue["admin1"]?.string, country: placeValue["country"]?.string,
-                countryCode: placeValue["country_code"]?.string, latitude: latitude, longitude: longitude,
-                timezone: placeValue["timezone"]?.string),
-            observedAt: try time("observed_at"), recordedAt: try time("recorded_at"), provider: provider,
-            temperature: try optionalNumber("temperature"),
-            apparentTemperature: try optionalNumber("apparent_temperature"),
+                name: name, admin1: field(.admin1)?.string, country: field(.country)?.string,
+                countryCode: field(.countryCode)?.string, latitude: latitude, longitude: longitude,
+                timezone: field(.timezone)?.string),
+            observedAt: try time(.observedAt), recordedAt: try time(.recordedAt), provider: provider,
+            temperature: try optionalNumber(.temperature),
+            apparentTemperature: try optionalNumber(.apparentTemperature),
             weatherCode: try weatherCode(),
-            windSpeed: try optionalNumber("wind_speed"), windDirection: try optionalNumber("wind_direction"),
-            humidity: try optionalNumber("humidity"), pressure: try optionalNumber("pressure"),
-            precipitation: try optionalNumber("precipitation"), units: units, deletedAt: deletedAt,
+            windSpeed: try optionalNumber(.windSpeed), windDirection: try optionalNumber(.windDirection),
+            humidity: try optionalNumber(.humidity), pressure: try optionalNumber(.pressure),
+            precipitation: try optionalNumber(.precipitation), units: units, deletedAt: deletedAt,
             keptOffline: try keptOffline())
         try RecordRow.validate(record)
         return record
@@ -135,11 +145,7 @@ public enum RecordExchange {
     /// The header row of meteo's CSV.
     public static var csvHeader: String { csvColumns.joined(separator: ",") }
 
-    static let csvColumns = [
-        "id", "place_name", "admin1", "country", "country_code", "latitude", "longitude", "timezone", "observed_at",
-        "recorded_at", "provider", "temperature", "apparent_temperature", "weather_code", "wind_speed",
-        "wind_direction", "humidity", "pressure", "precipitation", "units", "deleted_at", "kept_offline",
-    ]
+    static let csvColumns = RecordField.allCases.map(\.name)
 
     /// RFC 4180 CSV with a header row; empty cells for missing values.
     public static func exportCSV(_ records: [WeatherRecord]) -> String {
@@ -180,55 +186,37 @@ public enum RecordExchange {
         return row
     }
 
-    /// The record in one CSV row under `header`; `line` names it in errors.
+    /// The record in one CSV row under `header` (meteo's columns, in order, perhaps without the last); `line`
+    /// names it in errors. Cells are read by position, with no dictionary of names per row.
     static func record(csvRow row: [String], header: [String], line index: Int) throws(RecordStoreError)
         -> WeatherRecord
     {
         guard row.count == header.count else {
             throw .invalidRecord("line \(index + 2): \(row.count) cells, expected \(header.count)")
         }
-        var cells: [String: String] = [:]
-        for (column, cell) in zip(header, row) where !cell.isEmpty { cells[column] = cell }
-        var keptOffline = JSONValue.null
-        switch cells["kept_offline"] {
-        case nil: break
-        case "true": keptOffline = .bool(true)
-        case "false": keptOffline = .bool(false)
-        case let other?:
-            throw .invalidRecord(
-                "line \(index + 2): kept_offline \(TerminalText.quoted(other, limit: 30)) is not true or false")
-        }
-        // A cell is empty or a plain decimal number: " 5", "1_000" or "0x10" are refused, never read as
-        // something else or dropped.
-        var malformed: String?
-        func number(_ name: String) -> JSONValue {
-            guard let cell = cells[name] else { return .null }
-            guard let value = decimal(cell) else {
-                if malformed == nil {
-                    malformed = "\(name) \(TerminalText.quoted(cell, limit: 30)) is not a number"
+        var values = [JSONValue?](repeating: nil, count: RecordField.allCases.count)
+        for (column, cell) in row.enumerated() where !cell.isEmpty {
+            let field = RecordField.allCases[column]
+            switch field.kind {
+            case .text:
+                values[column] = .string(cell)
+            case .number:
+                // A plain decimal number: " 5", "1_000" or "0x10" are refused, never read as something else.
+                guard let number = decimal(cell) else {
+                    throw .invalidRecord(
+                        "line \(index + 2): \(field.name) \(TerminalText.quoted(cell, limit: 30)) is not a number")
                 }
-                return .null
+                values[column] = .number(number)
+            case .flag:
+                guard cell == "true" || cell == "false" else {
+                    throw .invalidRecord(
+                        "line \(index + 2): \(field.name) \(TerminalText.quoted(cell, limit: 30)) is not true or false")
+                }
+                values[column] = .bool(cell == "true")
             }
-            return .number(value)
         }
-        func text(_ name: String) -> JSONValue { cells[name].map(JSONValue.string) ?? .null }
-        let value = JSONValue.object([
-            "id": text("id"),
-            "place": .object([
-                "name": text("place_name"), "admin1": text("admin1"), "country": text("country"),
-                "country_code": text("country_code"), "latitude": number("latitude"),
-                "longitude": number("longitude"), "timezone": text("timezone"),
-            ]),
-            "observed_at": text("observed_at"), "recorded_at": text("recorded_at"), "provider": text("provider"),
-            "temperature": number("temperature"), "apparent_temperature": number("apparent_temperature"),
-            "weather_code": number("weather_code"), "wind_speed": number("wind_speed"),
-            "wind_direction": number("wind_direction"), "humidity": number("humidity"),
-            "pressure": number("pressure"), "precipitation": number("precipitation"), "units": text("units"),
-            "deleted_at": text("deleted_at"), "kept_offline": keptOffline,
-        ])
-        if let malformed { throw .invalidRecord("line \(index + 2): \(malformed)") }
         do {
-            return try record(from: value)
+            return try record { values[$0.rawValue] }
         } catch {
             throw .invalidRecord("line \(index + 2): \(error.reason)")
         }
@@ -255,8 +243,39 @@ public enum RecordExchange {
             guard !exponent.isEmpty else { return nil }
             bytes = bytes.dropFirst(exponent.count)
         }
-        guard bytes.isEmpty, let value = Double(text), value.isFinite else { return nil }
+        guard bytes.isEmpty else { return nil }
+        if let exact = exactDecimal(text) { return exact }
+        guard let value = Double(text), value.isFinite else { return nil }
         return value
+    }
+
+    /// `-12` or `3.25` with at most 15 digits, without an exponent: both the digits as an integer and the power
+    /// of ten are exact doubles, so one division is correctly rounded, as `Double(text)` is (Clinger's fast
+    /// path), at a fraction of its cost. Anything else is nil and left to `Double(text)`.
+    static func exactDecimal(_ text: String) -> Double? {
+        var digits: Int64 = 0
+        var count = 0
+        var fraction = -1
+        var negative = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-") where count == 0 && !negative: negative = true
+            case UInt8(ascii: ".") where fraction < 0 && count > 0: fraction = 0
+            case 0x30...0x39:
+                count += 1
+                guard count <= 15 else { return nil }
+                digits = digits * 10 + Int64(byte - 0x30)
+                if fraction >= 0 { fraction += 1 }
+            default: return nil
+            }
+        }
+        guard count > 0, fraction != 0 else { return nil }
+        let value = Double(digits) / powersOfTen[max(fraction, 0)]
+        return negative ? -value : value
+    }
+
+    private static let powersOfTen: [Double] = (0...15).map { power in
+        (0..<power).reduce(1.0) { value, _ in value * 10 }
     }
 
     /// Splits RFC 4180 text into rows of cells (quoted cells may hold commas, quotes and line breaks).
@@ -327,5 +346,43 @@ extension String {
             if character == "\"" { result.append("\"") }
         }
         return result
+    }
+}
+
+/// A field of an exported record, in CSV column order; JSON holds the place's fields inside `place`.
+enum RecordField: Int, CaseIterable {
+    case id, placeName, admin1, country, countryCode, latitude, longitude, timezone, observedAt, recordedAt, provider
+    case temperature, apparentTemperature, weatherCode, windSpeed, windDirection, humidity, pressure, precipitation
+    case units, deletedAt, keptOffline
+
+    /// What a CSV cell holds.
+    enum Kind { case text, number, flag }
+
+    private static let names = [
+        "id", "place_name", "admin1", "country", "country_code", "latitude", "longitude", "timezone", "observed_at",
+        "recorded_at", "provider", "temperature", "apparent_temperature", "weather_code", "wind_speed",
+        "wind_direction", "humidity", "pressure", "precipitation", "units", "deleted_at", "kept_offline",
+    ]
+
+    /// Its CSV column and its JSON key (outside `place`).
+    var name: String { Self.names[rawValue] }
+
+    /// Its key inside JSON's `place`, for the place's fields.
+    var placeKey: String? {
+        switch self {
+        case .placeName: "name"
+        case .admin1, .country, .countryCode, .latitude, .longitude, .timezone: name
+        default: nil
+        }
+    }
+
+    var kind: Kind {
+        switch self {
+        case .latitude, .longitude, .temperature, .apparentTemperature, .weatherCode, .windSpeed, .windDirection,
+            .humidity, .pressure, .precipitation:
+            .number
+        case .keptOffline: .flag
+        default: .text
+        }
     }
 }

@@ -56,10 +56,12 @@ enum RecordRow {
             && abs(a.place.longitude - b.place.longitude) < 0.000001
     }
 
-    static func values(_ record: WeatherRecord) -> [SQLiteValue] {
+    /// `key`: the place's search key when the caller has it already (an import folds each name once).
+    static func values(_ record: WeatherRecord, placeKey key: String? = nil) -> [SQLiteValue] {
         let place = record.place
         return [
-            .text(record.id), .text(place.name), .text(placeKey(place.name)), text(place.admin1), text(place.country),
+            .text(record.id), .text(place.name), .text(key ?? placeKey(place.name)), text(place.admin1),
+            text(place.country),
             text(place.countryCode), .real(place.latitude), .real(place.longitude), text(place.timezone),
             .integer(millis(record.observedAt)), .integer(millis(record.recordedAt)), .text(record.provider.rawValue),
             real(record.temperature), real(record.apparentTemperature),

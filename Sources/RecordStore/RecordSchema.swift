@@ -68,6 +68,15 @@ enum RecordSchema {
             ALTER TABLE record ADD COLUMN kept_offline INTEGER NOT NULL DEFAULT 0 CHECK (kept_offline IN (0, 1));
             """
         ),
+        (
+            "v4-dirty-in-kept-order",
+            """
+            -- Sync: what to push, in the order it was kept. Keyed by id, every import wrote this index at random
+            -- places; keyed by the flag alone its entries follow the rowid, so new records are appended.
+            DROP INDEX record_dirty;
+            CREATE INDEX record_dirty_kept ON record (dirty) WHERE dirty = 1;
+            """
+        ),
     ]
 
     /// Brings the store at `connection` up to this version, or refuses it.

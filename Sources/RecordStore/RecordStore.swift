@@ -44,6 +44,10 @@ public protocol RecordStore: Sendable {
     func importRecords(from next: () throws(RecordStoreError) -> WeatherRecord?) throws(RecordStoreError)
         -> (added: Int, skipped: Int)
 
+    /// Imports what `reader` reads, as `importRecords(from:)` does. Its records were admitted as they were read
+    /// (by the same rules, with the line or record number in the refusal), so they are not checked twice.
+    func importRecords(from reader: inout RecordReader) throws(RecordStoreError) -> (added: Int, skipped: Int)
+
     /// Calls `body` with every record, tombstones included, in the order they were kept or imported, a page at a
     /// time (export at any size).
     func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError)

@@ -59,7 +59,7 @@ extension SQLiteRecordStore {
             var changes: [PendingChange] = []
             var setAside = 0
             let rows = try connection.query(
-                "SELECT * FROM record WHERE dirty = 1 ORDER BY id LIMIT ?", [.integer(Int64(limit))])
+                "SELECT * FROM record WHERE dirty = 1 ORDER BY rowid LIMIT ?", [.integer(Int64(limit))])
             for row in rows {
                 guard let record = RecordRow.record(row) else { continue }
                 if let deletedAt = record.deletedAt {

@@ -1,9 +1,10 @@
 import Foundation
-import RecordStore
 import Testing
 import TextFormats
 import WeatherCore
 import WeatherTestSupport
+
+@testable import RecordStore
 
 /// Import a record at a time: whatever the file's size or where its chunks break, the same records as the whole
 /// file parsed at once; a refusal anywhere keeps nothing.
@@ -75,8 +76,39 @@ import WeatherTestSupport
         var reader = RecordReader(descriptor: descriptor)
         // Then the refusal names the line, and nothing of the import is kept
         #expect(throws: RecordStoreError.invalidRecord("line 2501: temperature must be a number within -100…70")) {
-            try store.importRecords { () throws(RecordStoreError) -> WeatherRecord? in try reader.next() }
+            try store.importRecords(from: &reader)
         }
         #expect(try store.count(placePrefix: nil) == 0)
+    }
+}
+
+/// The fast path for plain decimals gives the very double `Double(text)` gives, bit for bit.
+@Suite struct DecimalTests {
+    @Test func theFastPathIsCorrectlyRounded() {
+        var random = SystemRandomNumberGenerator()
+        let seed = UInt64.random(in: 0...UInt64.max, using: &random)
+        var state = seed
+        func next() -> UInt64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return state >> 11
+        }
+        var fast = 0
+        for _ in 0..<200_000 {
+            let digits = String(next() % 1_000_000_000_000_000)
+            let cut = Int(next() % UInt64(digits.count + 1))
+            var text = cut == digits.count ? digits : digits.prefix(cut) + "." + digits.dropFirst(cut)
+            if text.hasPrefix(".") { text = "0" + text }
+            if next() % 2 == 0 { text = "-" + text }
+            guard let expected = Double(text), text.last != "." else { continue }
+            #expect(RecordExchange.decimal(text)?.bitPattern == expected.bitPattern, "\(text) (seed \(seed))")
+            if RecordExchange.exactDecimal(text) != nil { fast += 1 }
+        }
+        #expect(fast > 100_000)
+        for (text, value) in [("-0", -0.0), ("0.1", 0.1), ("123456789012345", 123_456_789_012_345.0)] {
+            #expect(RecordExchange.exactDecimal(text)?.bitPattern == value.bitPattern)
+        }
+        for text in ["1234567890123456", "1e3", "--1", "1-", "", "-", "1.2.3", "1.", ".5"] {
+            #expect(RecordExchange.exactDecimal(text) == nil, "\(text)")
+        }
     }
 }

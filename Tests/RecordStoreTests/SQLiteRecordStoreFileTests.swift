@@ -1,8 +1,9 @@
 import Foundation
-import RecordStore
 import Testing
 import WeatherCore
 import WeatherTestSupport
+
+@testable import RecordStore
 
 /// The SQLite store against real files: durable, and never rewriting a file that is not its own.
 @Suite struct SQLiteRecordStoreFileTests {
@@ -98,5 +99,63 @@ import WeatherTestSupport
         #expect(throws: RecordStoreError.cannotOpen(path: folder.path, reason: "it is a folder")) {
             try SQLiteRecordStore(path: folder.path)
         }
+    }
+}
+
+/// A large import drops the table's indexes while it inserts and builds them again at its end.
+@Suite struct BulkImportTests {
+    static func indexes(_ store: SQLiteRecordStore) throws -> [String] {
+        try store.read { connection in
+            try connection.query("SELECT sql FROM sqlite_schema WHERE type = 'index' ORDER BY name").compactMap {
+                $0.text("sql")
+            }
+        }
+    }
+
+    @Test func theIndexesComeBackAsTheyWereAndServeTheImportedRecords() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteRecordStore(path: folder.path + "/records.sqlite")
+        let before = try Self.indexes(store)
+        #expect(before.count >= 5)
+        for index in 1...3 { try store.add(RecordStoreContractTests.record(index)) }
+        var index = 3
+        let result = try store.importRecords(
+            from: { () throws(RecordStoreError) -> WeatherRecord? in
+                index += 1
+                return index <= 40
+                    ? RecordStoreContractTests.record(index, place: index % 2 == 0 ? "Lyon" : "Oslo") : nil
+            }, bulkAfter: 5)
+        #expect(result == (added: 37, skipped: 0))
+        #expect(try Self.indexes(store) == before)
+        #expect(try store.integrityCheck() == "ok")
+        #expect(try store.count(placePrefix: "ly") == 19)
+        #expect(
+            try store.page(HistoryQuery(limit: 2)).map(\.id) == [40, 39].map { RecordStoreContractTests.record($0).id })
+        // The same records again are all already there (the primary key is never dropped).
+        var again = 3
+        let second = try store.importRecords(
+            from: { () throws(RecordStoreError) -> WeatherRecord? in
+                again += 1
+                return again <= 40 ? RecordStoreContractTests.record(again) : nil
+            }, bulkAfter: 5)
+        #expect(second == (added: 0, skipped: 37))
+    }
+
+    @Test func aRefusalAfterTheIndexesWentKeepsNothingAndTheIndexes() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteRecordStore(path: folder.path + "/records.sqlite")
+        let before = try Self.indexes(store)
+        var index = 0
+        #expect(throws: RecordStoreError.self) {
+            try store.importRecords(
+                from: { () throws(RecordStoreError) -> WeatherRecord? in
+                    index += 1
+                    guard index < 20 else { throw .invalidRecord("record \(index): bad") }
+                    return RecordStoreContractTests.record(index)
+                }, bulkAfter: 5)
+        }
+        #expect(index == 20)
+        #expect(try Self.indexes(store) == before)
+        #expect(try store.count(placePrefix: nil) == 0)
     }
 }

@@ -82,7 +82,7 @@ struct ImportCommand: MeteoCommand {
         // Read and kept a record at a time, in one transaction: flat memory, and nothing kept if one is refused.
         var reader = RecordReader(descriptor: descriptor)
         do {
-            let result = try store.importRecords { () throws(RecordStoreError) -> WeatherRecord? in try reader.next() }
+            let result = try store.importRecords(from: &reader)
             let noun = result.added == 1 ? "record" : "records"
             Console.out("Imported \(result.added) \(noun) (\(result.skipped) already there).")
         } catch {
