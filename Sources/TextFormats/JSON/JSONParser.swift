@@ -69,6 +69,8 @@ struct JSONParser {
             index += 1
             return .object(members)
         }
+        // Room for a typical object up front: growing a dictionary key by key rehashes it four times.
+        members.reserveCapacity(16)
         while true {
             skipWhitespace()
             guard current == UInt8(ascii: "\"") else { throw Failure() }
@@ -118,10 +120,16 @@ struct JSONParser {
         while let byte = current {
             switch byte {
             case UInt8(ascii: "\""):
-                text.append(contentsOf: bytes[start..<index])
-                index += 1
-                guard let string = String(validating: text, as: UTF8.self) else { throw Failure() }
-                return string
+                defer { index += 1 }
+                // Most strings have no escape: decoded straight from the input, with no copy first.
+                let decoded =
+                    text.isEmpty
+                    ? bytes.withUnsafeBufferPointer {
+                        String(validating: UnsafeBufferPointer(rebasing: $0[start..<index]), as: UTF8.self)
+                    }
+                    : String(validating: text + bytes[start..<index], as: UTF8.self)
+                guard let decoded else { throw Failure() }
+                return decoded
             case UInt8(ascii: "\\"):
                 text.append(contentsOf: bytes[start..<index])
                 index += 1
