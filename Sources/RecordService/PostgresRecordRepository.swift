@@ -168,10 +168,6 @@ public struct PostgresRecordRepository: Sendable {
     static func canonicalJSON(_ record: WireRecord) -> String {
         record.json
     }
-
-    static func decode(_ text: String) throws -> WireRecord {
-        try JSONDecoder().decode(WireRecord.self, from: Data(text.utf8))
-    }
 }
 
 /// A page of records as stored JSON: `RecordPage`'s shape, written without decoding the records.

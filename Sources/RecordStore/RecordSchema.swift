@@ -77,6 +77,13 @@ enum RecordSchema {
             CREATE INDEX record_dirty_kept ON record (dirty) WHERE dirty = 1;
             """
         ),
+        (
+            "v5-no-server-version",
+            """
+            -- Never used: sync follows the service's change cursor, not a version per record.
+            ALTER TABLE record DROP COLUMN server_version;
+            """
+        ),
     ]
 
     /// Brings the store at `connection` up to this version, or refuses it.

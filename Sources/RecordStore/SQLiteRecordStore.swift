@@ -121,12 +121,12 @@ public final class SQLiteRecordStore: RecordStore {
     }
 
     public func record(idPrefix: String) throws(RecordStoreError) -> WeatherRecord {
-        try read { connection in try Self.resolve(idPrefix, live: true, in: connection) }
+        try read { connection in try Self.resolve(idPrefix, in: connection) }
     }
 
     public func delete(idPrefix: String, at date: Date) throws(RecordStoreError) -> WeatherRecord {
         try write { connection in
-            var record = try Self.resolve(idPrefix, live: true, in: connection)
+            var record = try Self.resolve(idPrefix, in: connection)
             record.deletedAt = date
             try connection.query(
                 "UPDATE record SET deleted_at = ?, dirty = 1 WHERE id = ?",
@@ -310,7 +310,7 @@ public final class SQLiteRecordStore: RecordStore {
         try read { connection in try connection.transaction { try body(connection) } }
     }
 
-    private static func resolve(_ prefix: String, live: Bool, in connection: SQLiteConnection) throws -> WeatherRecord {
+    private static func resolve(_ prefix: String, in connection: SQLiteConnection) throws -> WeatherRecord {
         let wanted = prefix.lowercased().trimmingSpaces()
         guard !wanted.isEmpty, wanted.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw RecordStoreError.notFound(prefix)

@@ -13,7 +13,7 @@ public final class ServiceProcess: @unchecked Sendable {
     public var baseURL: String { "http://127.0.0.1:\(port)" }
 
     public init(databaseURL: String, logPath: String, environment: [String: String] = [:]) throws {
-        binary = try MeteoBinary.builtProduct("meteo-records")
+        binary = try ChildProcess.builtProduct("meteo-records")
         self.databaseURL = databaseURL
         self.logPath = logPath
         port = try FreePort.pick()

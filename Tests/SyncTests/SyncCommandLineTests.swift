@@ -7,7 +7,7 @@ import WeatherTestSupport
     @Test func loginSyncLogoutAndEveryFailureIsOneLine() throws {
         let world = try SyncWorld(replicas: 1)
         let token = try world.token(for: "ann")
-        let meteo = try MeteoBinary.built()
+        let meteo = try ChildProcess.built()
         let url = world.replicas[0].baseURL
         func environment(_ name: String, _ extra: [String: String] = [:]) -> [String: String] {
             let home = world.folder.path + "/" + name
@@ -104,7 +104,7 @@ import WeatherTestSupport
         let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
         let server = try FixtureServer { routes.reply(to: $0) }
         let home = try TemporaryDirectory()
-        let run = try MeteoBinary.built().run(
+        let run = try ChildProcess.built().run(
             ["sync"],
             environment: [
                 "HOME": home.path, "PATH": "/usr/bin:/bin", "METEO_RECORDS_URL": server.baseURL,

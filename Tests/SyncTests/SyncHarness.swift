@@ -42,7 +42,7 @@ final class SyncWorld: Sendable {
     /// Runs `meteo-records ARGS` against this world's database; returns what it printed.
     @discardableResult
     func records(_ arguments: [String]) throws -> String {
-        let binary = try MeteoBinary.builtProduct("meteo-records")
+        let binary = try ChildProcess.builtProduct("meteo-records")
         let (status, output) = try Spawn.run(
             binary, arguments, environment: ["DATABASE_URL": databaseURL, "PATH": "/usr/bin:/bin"])
         guard status == 0 else { throw SyncWorldError(message: "meteo-records \(arguments) failed: \(output)") }

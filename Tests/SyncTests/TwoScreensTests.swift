@@ -8,7 +8,7 @@ import WeatherTestSupport
     @Test func aRecordMadeOnOneScreenAppearsOnTheOther() throws {
         let world = try SyncWorld(replicas: 1)
         let token = try world.token(for: "ann")
-        let meteo = try MeteoBinary.built()
+        let meteo = try ChildProcess.built()
         let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
         let weather = try FixtureServer { routes.reply(to: $0) }
         func screen(_ name: String) throws -> TmuxSession {

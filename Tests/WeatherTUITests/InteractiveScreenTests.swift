@@ -4,12 +4,12 @@ import WeatherTestSupport
 
 /// The built `meteo` in a real terminal (tmux) against the fixture server, used as a person would.
 @Suite struct InteractiveScreenTests {
-    let meteo: MeteoBinary
+    let meteo: ChildProcess
     let home: TemporaryDirectory
     let server: FixtureServer
 
     init() throws {
-        meteo = try MeteoBinary.built()
+        meteo = try ChildProcess.built()
         home = try TemporaryDirectory()
         let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
         server = try FixtureServer { routes.reply(to: $0) }
@@ -75,7 +75,7 @@ import WeatherTestSupport
 
     @Test func aKeptRecordOpensWithoutARequestEndReachesTheOldestAndFFetches() throws {
         // Given 100,000 kept records, one a minute from 2023-11-14T22:13:20Z
-        let bench = try MeteoBinary.builtProduct("meteo-bench")
+        let bench = try ChildProcess.builtProduct("meteo-bench")
         try FileManager.default.createDirectory(atPath: home.path + "/data", withIntermediateDirectories: true)
         let populate = try Spawn.run(bench, ["populate", home.path + "/data/records.sqlite", "100000"])
         #expect(populate.status == 0, "\(populate.output)")

@@ -4,12 +4,12 @@ import WeatherTestSupport
 
 /// The built `meteo` binary, run as a script would, against the fixture server.
 @Suite struct MeteoCommandLineTests {
-    let meteo: MeteoBinary
+    let meteo: ChildProcess
     let home: TemporaryDirectory
     let server: FixtureServer
 
     init() throws {
-        meteo = try MeteoBinary.built()
+        meteo = try ChildProcess.built()
         home = try TemporaryDirectory()
         let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
         server = try FixtureServer { routes.reply(to: $0) }
@@ -24,7 +24,7 @@ import WeatherTestSupport
     }
 
     func run(_ arguments: String..., env: [String: String] = [:], server: FixtureServer? = nil) throws
-        -> MeteoBinary.Output
+        -> ChildProcess.Output
     {
         try meteo.run(arguments, environment: environment(env, server: server))
     }
@@ -353,7 +353,7 @@ import WeatherTestSupport
             let body = try? JSONSerialization.data(withJSONObject: ["results": results])
             return .respond(status: 200, headers: ["Content-Type": "application/json"], body: body ?? Data())
         }
-        var outputs: [MeteoBinary.Output] = []
+        var outputs: [ChildProcess.Output] = []
         for arguments in [
             ["search", "x"], ["search", "x", "--json"], ["now", "x"], ["now", "x", "--json"],
             ["now", "x", "--format", "oneline"], ["record", "x"], ["history"], ["history", "--json"],

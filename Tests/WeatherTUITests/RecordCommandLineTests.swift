@@ -6,12 +6,12 @@ import WeatherTestSupport
 
 /// `meteo record/history/delete/undo/import/export` as a person or a script runs them, on real SQLite files.
 @Suite struct RecordCommandLineTests {
-    let meteo: MeteoBinary
+    let meteo: ChildProcess
     let home: TemporaryDirectory
     let server: FixtureServer
 
     init() throws {
-        meteo = try MeteoBinary.built()
+        meteo = try ChildProcess.built()
         home = try TemporaryDirectory()
         let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
         server = try FixtureServer { routes.reply(to: $0) }
@@ -29,7 +29,7 @@ import WeatherTestSupport
     }
 
     @discardableResult
-    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil) throws -> MeteoBinary.Output {
+    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil) throws -> ChildProcess.Output {
         try meteo.run(arguments, environment: environment(env), input: input)
     }
 
@@ -37,7 +37,7 @@ import WeatherTestSupport
         try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
     }
 
-    func recordedID(_ output: MeteoBinary.Output) throws -> String {
+    func recordedID(_ output: ChildProcess.Output) throws -> String {
         #expect(output.status == 0, "\(output.stderr)")
         let id = output.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
         #expect(WeatherRecord.isValidID(id))
@@ -267,7 +267,7 @@ import WeatherTestSupport
         for file in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: storePath + file) {
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: storePath + file)
         }
-        let asNobody = MeteoBinary(path: "/usr/sbin/runuser")
+        let asNobody = ChildProcess(path: "/usr/sbin/runuser")
         let readOnly = try asNobody.run(
             ["-u", "nobody", "--", meteo.path, "history"], environment: environment(["HOME": "/tmp"]))
         #expect(readOnly.status == 6)
@@ -283,7 +283,7 @@ import WeatherTestSupport
     @Test func aFullDiskIsOneLineAndLosesNothing() throws {
         let kept = try recordedID(try run("record", "Paris"))
         // Any write past 1 KiB fails with EFBIG (SIGXFSZ ignored): what a full disk looks like to SQLite.
-        let shell = MeteoBinary(path: "/bin/bash")
+        let shell = ChildProcess(path: "/bin/bash")
         let full = try shell.run(
             ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" record London", meteo.path], environment: environment())
         #expect(full.status == 6)
@@ -331,7 +331,7 @@ import WeatherTestSupport
     }
 
     @Test func killedInTheMiddleOfManyWritesEveryCommittedRecordSurvives() throws {
-        let writer = try MeteoBinary.builtProduct("meteo-store-writer")
+        let writer = try ChildProcess.builtProduct("meteo-store-writer")
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         var reported: [String] = []
         for round in 0..<5 {
@@ -355,7 +355,7 @@ import WeatherTestSupport
     }
 
     @Test func twoWritersAtOnceBothSucceedInFull() throws {
-        let writer = try MeteoBinary.builtProduct("meteo-store-writer")
+        let writer = try ChildProcess.builtProduct("meteo-store-writer")
         try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
         let processes = try (0..<2).map { index -> (Process, Pipe, Pipe) in
             let process = Process()
@@ -404,10 +404,10 @@ import WeatherTestSupport
     /// Outputs collected from several threads.
     final class Results: @unchecked Sendable {
         // Guarded by `lock`.
-        private var items: [MeteoBinary.Output?] = []
+        private var items: [ChildProcess.Output?] = []
         private let lock = NSLock()
 
-        func append(_ item: MeteoBinary.Output?) { lock.withLock { items.append(item) } }
-        var all: [MeteoBinary.Output?] { lock.withLock { items } }
+        func append(_ item: ChildProcess.Output?) { lock.withLock { items.append(item) } }
+        var all: [ChildProcess.Output?] { lock.withLock { items } }
     }
 }

@@ -48,7 +48,7 @@ struct LoginCommand: AsyncMeteoCommand {
         }
         let token = try readToken()
         let endpoint = SyncEndpoint(baseURL: url, token: token)
-        switch await RecordService.check(endpoint, http: runtime.makeHTTPClient()) {
+        switch await ServiceCheck.check(endpoint, http: runtime.makeHTTPClient()) {
         case .success:
             break
         case .failure(let error):
@@ -179,7 +179,7 @@ enum SyncReport {
 }
 
 /// Talks to a meteo-records service outside a sync: is this token good there?
-enum RecordService {
+enum ServiceCheck {
     static func check(_ endpoint: SyncEndpoint, http: any HTTPClient) async -> Result<Void, SyncError> {
         let request = HTTPRequest(
             url: endpoint.baseURL + "/v1/records?limit=1", headers: ["Authorization": "Bearer \(endpoint.token)"])

@@ -1,3 +1,4 @@
+import Dispatch
 import RecordStore
 import Synchronization
 import WeatherApp
@@ -11,8 +12,9 @@ import WeatherCore
 
 /// Carries out effects off the screen's thread and sends their results back as events.
 ///
-/// Network work runs as detached tasks (cancellable by request id); store work runs one at a time on a
-/// detached task too, so neither ever blocks typing.
+/// Network work runs as detached tasks (cancellable by request id). Store work runs one piece at a time, in the
+/// order the keys were pressed, on a serial queue of its own: `r` then `d` reach SQLite as `r` then `d`, and
+/// neither ever blocks typing.
 final class EffectRunner: Sendable {
     private let provider: any WeatherProvider
     private let lookup: WeatherLookup
@@ -21,6 +23,7 @@ final class EffectRunner: Sendable {
     private let send: @Sendable (AppEvent) -> Void
     private let tasks = Mutex<[Int: Task<Void, Never>]>([:])
     private let syncTask = Mutex<Task<Void, Never>?>(nil)
+    private let storeQueue = DispatchQueue(label: "meteo.store")
 
     init(
         provider: any WeatherProvider, cache: ForecastCache?, store: (any RecordStore)?, syncer: RecordSyncer? = nil,
@@ -201,7 +204,7 @@ final class EffectRunner: Sendable {
             send(.storeFailed(message: "The record store is not available (see the message at start)."))
             return
         }
-        Task.detached { [send] in
+        storeQueue.async { [send] in
             do {
                 if let event = try work(store) { send(event) }
             } catch {

@@ -1,7 +1,8 @@
 import Foundation
 
-/// Runs the built `meteo` executable as a person or a script would, with a private environment.
-public struct MeteoBinary: Sendable {
+/// Runs a program (the built `meteo` by default, `built()`) as a person or a script would: a private
+/// environment, both outputs read whole, a time limit.
+public struct ChildProcess: Sendable {
     /// What one run printed and how it ended.
     public struct Output: Sendable {
         public var status: Int32
@@ -14,8 +15,8 @@ public struct MeteoBinary: Sendable {
     public init(path: String) { self.path = path }
 
     /// The `meteo` built beside the running test bundle.
-    public static func built() throws -> MeteoBinary {
-        MeteoBinary(path: try builtProduct("meteo"))
+    public static func built() throws -> ChildProcess {
+        ChildProcess(path: try builtProduct("meteo"))
     }
 
     /// The path of an executable built beside the running test bundle.

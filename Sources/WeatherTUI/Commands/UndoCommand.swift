@@ -1,0 +1,36 @@
+import CommandLineKit
+import RecordStore
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// `meteo undo`: restore the last deleted record.
+struct UndoCommand: MeteoCommand {
+    static let spec = CommandSpec(
+        name: "undo", abstract: "Restore the last deleted record.", options: DisplayOptions.specs)
+
+    let display: DisplayOptions
+
+    init(_ parsed: ParsedCommand) throws(UsageError) {
+        display = try DisplayOptions(parsed)
+    }
+
+    func run() throws {
+        let runtime = try display.runtime()
+        let store = try runtime.openStore()
+        do {
+            guard let record = try store.undoLastDelete() else {
+                Console.out("Nothing to undo.")
+                return
+            }
+            let settings = runtime.settings
+            Console.out("Restored " + HistoryLine.text(record, units: settings.units, language: settings.language))
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+    }
+}
