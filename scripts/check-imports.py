@@ -20,7 +20,7 @@ ALLOWED = {
     "WeatherApp": ESSENTIALS | {"WeatherCore", "TextFormats"},
     "RecordAPI": ESSENTIALS | {"RecordRules", "TextFormats"},
     "RecordStore": ESSENTIALS | {"WeatherCore", "RecordAPI", "RecordRules", "TextFormats", "Synchronization",
-                                 "CSQLite", "Glibc"},
+                                 "CSQLite", "Glibc", "Dispatch"},
     "WeatherTUI": ESSENTIALS | {"WeatherCore", "RecordStore", "WeatherApp", "CommandLineKit", "TextFormats", "Glibc",
                                 "Dispatch", "Synchronization", "CNCurses:Terminal"},
     "RecordService": {"Foundation", "RecordAPI", "RecordRules", "TextFormats", "Hummingbird", "PostgresNIO", "Logging",

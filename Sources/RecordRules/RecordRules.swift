@@ -178,10 +178,5 @@ public enum RecordRules {
     private static func isASCIILetter(_ byte: UInt8) -> Bool { (65...90).contains(byte) || (97...122).contains(byte) }
 
     /// `text` without leading and trailing spaces (what a person sees as the name).
-    private static func trimmed(_ text: String) -> Substring {
-        let isSpace: (Character) -> Bool = { $0.isWhitespace }
-        let start = text.firstIndex { !isSpace($0) } ?? text.endIndex
-        let end = text.lastIndex { !isSpace($0) }.map(text.index(after:)) ?? start
-        return text[start..<max(start, end)]
-    }
+    private static func trimmed(_ text: String) -> Substring { text.withoutSurroundingWhitespace }
 }

@@ -47,6 +47,12 @@ public struct RecordReader {
     /// The next record; `nil` at the end of the file.
     /// - Throws: `RecordStoreError.invalidRecord` naming the record (JSON) or line (CSV) at fault.
     public mutating func next() throws(RecordStoreError) -> WeatherRecord? {
+        try nextRead()?.record()
+    }
+
+    /// The next record as read, before it is built and checked (`ReadAhead` leaves that to the thread that keeps
+    /// the records, to share the work between two cores).
+    mutating func nextRead() throws(RecordStoreError) -> ReadRecord? {
         if format == .unknown {
             skipBOMAndWhitespace()
             guard let first = peek() else {
@@ -59,7 +65,7 @@ public struct RecordReader {
 
     // MARK: - JSON
 
-    private mutating func nextJSON() throws(RecordStoreError) -> WeatherRecord? {
+    private mutating func nextJSON() throws(RecordStoreError) -> ReadRecord? {
         while true {
             switch json {
             case .start:
@@ -104,11 +110,7 @@ public struct RecordReader {
                 guard let bytes = try element() else { throw notJSON }
                 count += 1
                 guard let value = JSONValue.parse(bytes: bytes) else { throw notJSON }
-                do {
-                    return try RecordExchange.record(from: value)
-                } catch {
-                    throw .invalidRecord("record \(count): \(error.reason)")
-                }
+                return .json(value, number: count)
             case .done:
                 // After the array: other keys of the object (skipped), its end, then nothing.
                 skipWhitespace()
@@ -195,7 +197,7 @@ public struct RecordReader {
 
     // MARK: - CSV
 
-    private mutating func nextCSV() throws(RecordStoreError) -> WeatherRecord? {
+    private mutating func nextCSV() throws(RecordStoreError) -> ReadRecord? {
         while true {
             guard let row = try csvRow() else {
                 if header == nil { throw .invalidRecord("the file is empty") }
@@ -207,7 +209,7 @@ public struct RecordReader {
             }
             count += 1
             if row == [""] { continue }
-            return try RecordExchange.record(csvRow: row, header: header, line: count - 1)
+            return .record(try RecordExchange.record(csvRow: row, header: header, line: count - 1))
         }
     }
 
@@ -308,5 +310,26 @@ public struct RecordReader {
         guard position > 1 << 20 else { return }
         buffer.removeFirst(position)
         position = 0
+    }
+}
+
+/// A record as `RecordReader` read it: built already (a CSV row), or a parsed JSON object still to be built.
+enum ReadRecord: Sendable {
+    case record(WeatherRecord)
+    case json(JSONValue, number: Int)
+
+    /// The record, built and checked.
+    /// - Throws: `RecordStoreError.invalidRecord` naming the record.
+    func record() throws(RecordStoreError) -> WeatherRecord {
+        switch self {
+        case .record(let record):
+            return record
+        case .json(let value, let number):
+            do {
+                return try RecordExchange.record(from: value)
+            } catch {
+                throw .invalidRecord("record \(number): \(error.reason)")
+            }
+        }
     }
 }

@@ -80,6 +80,60 @@ import WeatherTestSupport
         }
         #expect(try store.count(placePrefix: nil) == 0)
     }
+
+    /// The reading thread hands records over in batches: counts around a batch's size all arrive, in order, and
+    /// a refusal at a batch's edge is met where it is, keeping nothing.
+    @Test(arguments: [0, 1, 511, 512, 513, 1024, 1500])
+    func readAheadKeepsEveryRecordAcrossBatches(count: Int) throws {
+        let folder = try TemporaryDirectory()
+        let records = count == 0 ? [] : Self.records(count)
+        let path = folder.path + "/export.json"
+        try RecordExchange.exportJSON(records).write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try SQLiteRecordStore(path: folder.path + "/store.sqlite")
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var reader = RecordReader(descriptor: descriptor)
+        let result = try store.importRecords(from: &reader)
+        #expect(result.added == count)
+        var kept: [WeatherRecord] = []
+        try store.forEachRecord { kept.append($0) }
+        #expect(kept == records)
+    }
+
+    @Test(arguments: [1, 512, 513, 1024])
+    func aRefusalAtABatchEdgeKeepsNothing(refused: Int) throws {
+        let folder = try TemporaryDirectory()
+        var records = Self.records(1100)
+        records[refused - 1].humidity = 101
+        let path = folder.path + "/export.csv"
+        try RecordExchange.exportCSV(records).write(toFile: path, atomically: true, encoding: .utf8)
+        let store = try SQLiteRecordStore(path: folder.path + "/store.sqlite")
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var reader = RecordReader(descriptor: descriptor)
+        #expect(throws: RecordStoreError.self) { try store.importRecords(from: &reader) }
+        #expect(try store.count(placePrefix: nil) == 0)
+    }
+
+    @Test func aStoreThatFailsStopsTheReadingThread() throws {
+        // Given an import far bigger than the read-ahead holds, into a store another program keeps locked
+        let folder = try TemporaryDirectory()
+        let path = folder.path + "/export.csv"
+        try RecordExchange.exportCSV(Self.records(5000)).write(toFile: path, atomically: true, encoding: .utf8)
+        let storePath = folder.path + "/store.sqlite"
+        let store = try SQLiteRecordStore(path: storePath)
+        let other = try SQLiteConnection(path: storePath, create: false)
+        try other.execute("BEGIN IMMEDIATE")
+        defer { try? other.execute("ROLLBACK") }
+        // When the import cannot write
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var reader = RecordReader(descriptor: descriptor)
+        #expect(throws: RecordStoreError.self) { try store.importRecords(from: &reader) }
+        // Then it returned: the reading thread, blocked on a full queue, was stopped and joined
+        try other.execute("ROLLBACK")
+        #expect(try store.count(placePrefix: nil) == 0)
+    }
 }
 
 /// The fast path for plain decimals gives the very double `Double(text)` gives, bit for bit.

@@ -1,6 +1,7 @@
 internal import CCurl
 import Dispatch
 import Synchronization
+import TextFormats
 
 #if canImport(FoundationEssentials)
     import FoundationEssentials

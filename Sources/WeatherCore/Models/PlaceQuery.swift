@@ -1,3 +1,5 @@
+import TextFormats
+
 /// What a person typed to name a place: "Paris", "Springfield, MO", "Paris, Texas, US".
 ///
 /// The first part is sent to the geocoder; the others narrow its candidates by country code, country,

@@ -65,14 +65,6 @@ enum HistoryLine {
         let offline = record.keptOffline ? "  (offline result, observed \(LocalClock.minute(record.observedAt)))" : ""
         return
             "\(record.id.prefix(8))  \(when)  \(record.place.qualifiedName)  \(temperature)  \(description)\(offline)"
-            .trimmingTrailing()
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailing() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
+            .droppingTrailingSpaces()
     }
 }

@@ -1,4 +1,5 @@
 import CommandLineKit
+import TextFormats
 import WeatherCore
 
 /// `meteo search NAME`: the places a name may mean, to pick the right one.
@@ -69,15 +70,7 @@ enum PlaceTable {
                 let padding = String(repeating: " ", count: widths[column] - cell.count)
                 // Numbers line up on the right.
                 return column == 0 || column == 4 ? padding + cell : cell + padding
-            }.joined(separator: "  ").trimmingTrailingSpaces()
+            }.joined(separator: "  ").droppingTrailingSpaces()
         }.joined(separator: "\n")
-    }
-}
-
-extension String {
-    fileprivate func trimmingTrailingSpaces() -> String {
-        var text = self
-        while text.last == " " { text.removeLast() }
-        return text
     }
 }

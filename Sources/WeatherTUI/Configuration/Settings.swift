@@ -69,7 +69,7 @@ struct Settings: Sendable, Equatable {
         settings.language = Self.localeLanguage(environment) ?? .english
         settings.cacheDirectory = Paths.cacheDirectory(environment)
 
-        func text(_ key: String) -> String? { values[key].map { $0.value.trimmedSetting() } }
+        func text(_ key: String) -> String? { values[key].map { $0.value.trimmedWhitespace() } }
         func invalid(_ key: String, _ expected: String) -> ConfigError {
             let found = values[key] ?? (value: "", source: "defaults")
             return .invalidValue(key: key, value: found.value, source: found.source, expected: expected)
@@ -177,14 +177,5 @@ enum ConfigError: Error, Equatable, UserFacingError {
         case .invalidFile(let path, let reason):
             return "\(path) is not valid TOML: \(reason). Fix or remove it."
         }
-    }
-}
-
-extension String {
-    fileprivate func trimmedSetting() -> String {
-        var text = Substring(self)
-        while let first = text.first, first.isWhitespace { text.removeFirst() }
-        while let last = text.last, last.isWhitespace { text.removeLast() }
-        return String(text)
     }
 }
