@@ -44,5 +44,7 @@ print(f"| `meteo import` (JSON) | {ij:.1f} s | {mib(ijk):.1f} MiB | < 30 s, < 64
 print(f"| `sqlite3` shell `.import --csv` | {ss:.1f} s | {mib(sk):.1f} MiB | baseline |")
 print(f"| import (CSV) / sqlite3 shell | {ic / ss:.2f}× | | |")
 print()
-print("Exact command: `bench/exchange.sh` (`COUNT=1000000`).")
+print("Exact command: `bench/exchange.sh` (`COUNT=1000000`). Each `meteo` step runs after `sync`, so it does not pay "
+      "for the previous step's writeback. How the import got here (indexes built once at its end, parsing on a thread "
+      "of its own beside SQLite, CSV read by position): DECISIONS.md, 2026-12-02.")
 PY

@@ -32,6 +32,19 @@ import WeatherTestSupport
         return records
     }
 
+    /// Writes `text` as an export file in `folder` and imports it into `store`, read from the file as meteo does.
+    @discardableResult
+    func importFile(_ text: String, into store: SQLiteRecordStore, folder: TemporaryDirectory) throws
+        -> (added: Int, skipped: Int)
+    {
+        let path = folder.path + "/export"
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let descriptor = open(path, O_RDONLY)
+        defer { close(descriptor) }
+        var reader = RecordReader(descriptor: descriptor)
+        return try store.importRecords(from: &reader)
+    }
+
     @Test func aLargeExportReadInChunksGivesBackEveryRecord() throws {
         // Given 3,000 records, far more than one 64 KiB chunk, with quotes, commas and line breaks in names
         let folder = try TemporaryDirectory()
@@ -67,16 +80,10 @@ import WeatherTestSupport
         let folder = try TemporaryDirectory()
         var records = Self.records(3000)
         records[2499].temperature = 99
-        let path = folder.path + "/export.csv"
-        try RecordExchange.exportCSV(records).write(toFile: path, atomically: true, encoding: .utf8)
         let store = try SQLiteRecordStore(path: folder.path + "/store.sqlite")
-        // When it is imported a record at a time
-        let descriptor = open(path, O_RDONLY)
-        defer { close(descriptor) }
-        var reader = RecordReader(descriptor: descriptor)
-        // Then the refusal names the line, and nothing of the import is kept
+        // When it is imported a record at a time, then the refusal names the line, and nothing of it is kept
         #expect(throws: RecordStoreError.invalidRecord("line 2501: temperature must be a number within -100…70")) {
-            try store.importRecords(from: &reader)
+            try importFile(RecordExchange.exportCSV(records), into: store, folder: folder)
         }
         #expect(try store.count(placePrefix: nil) == 0)
     }
@@ -87,13 +94,8 @@ import WeatherTestSupport
     func readAheadKeepsEveryRecordAcrossBatches(count: Int) throws {
         let folder = try TemporaryDirectory()
         let records = count == 0 ? [] : Self.records(count)
-        let path = folder.path + "/export.json"
-        try RecordExchange.exportJSON(records).write(toFile: path, atomically: true, encoding: .utf8)
         let store = try SQLiteRecordStore(path: folder.path + "/store.sqlite")
-        let descriptor = open(path, O_RDONLY)
-        defer { close(descriptor) }
-        var reader = RecordReader(descriptor: descriptor)
-        let result = try store.importRecords(from: &reader)
+        let result = try importFile(RecordExchange.exportJSON(records), into: store, folder: folder)
         #expect(result.added == count)
         var kept: [WeatherRecord] = []
         try store.forEachRecord { kept.append($0) }
@@ -105,31 +107,25 @@ import WeatherTestSupport
         let folder = try TemporaryDirectory()
         var records = Self.records(1100)
         records[refused - 1].humidity = 101
-        let path = folder.path + "/export.csv"
-        try RecordExchange.exportCSV(records).write(toFile: path, atomically: true, encoding: .utf8)
         let store = try SQLiteRecordStore(path: folder.path + "/store.sqlite")
-        let descriptor = open(path, O_RDONLY)
-        defer { close(descriptor) }
-        var reader = RecordReader(descriptor: descriptor)
-        #expect(throws: RecordStoreError.self) { try store.importRecords(from: &reader) }
+        #expect(throws: RecordStoreError.self) {
+            try importFile(RecordExchange.exportCSV(records), into: store, folder: folder)
+        }
         #expect(try store.count(placePrefix: nil) == 0)
     }
 
     @Test func aStoreThatFailsStopsTheReadingThread() throws {
         // Given an import far bigger than the read-ahead holds, into a store another program keeps locked
         let folder = try TemporaryDirectory()
-        let path = folder.path + "/export.csv"
-        try RecordExchange.exportCSV(Self.records(5000)).write(toFile: path, atomically: true, encoding: .utf8)
         let storePath = folder.path + "/store.sqlite"
         let store = try SQLiteRecordStore(path: storePath)
         let other = try SQLiteConnection(path: storePath, create: false)
         try other.execute("BEGIN IMMEDIATE")
         defer { try? other.execute("ROLLBACK") }
         // When the import cannot write
-        let descriptor = open(path, O_RDONLY)
-        defer { close(descriptor) }
-        var reader = RecordReader(descriptor: descriptor)
-        #expect(throws: RecordStoreError.self) { try store.importRecords(from: &reader) }
+        #expect(throws: RecordStoreError.self) {
+            try importFile(RecordExchange.exportCSV(Self.records(5000)), into: store, folder: folder)
+        }
         // Then it returned: the reading thread, blocked on a full queue, was stopped and joined
         try other.execute("ROLLBACK")
         #expect(try store.count(placePrefix: nil) == 0)

@@ -72,39 +72,15 @@ struct InteractiveCommand: MeteoCommand {
             _ = state.handle(runner.loadHistoryNow(limit: AppState.pageSize))
         }
         if let syncProblem { state.status = .warning(syncProblem.userMessage) }
-        var drawn = render(state)
+        let drawn = render(state)
         terminal.draw(drawn)
         if environment["METEO_EXIT_AFTER_FIRST_FRAME"] == "1" { return }
         // The first search should not wait for libcurl to load: load it now, behind the first frame.
         CurlHTTPClient.preload()
         for effect in state.requestSync() { runner.run(effect) }
 
-        var lastTick = ContinuousClock.now
-        loop: while !signals.received {
-            var events: [AppEvent] = []
-            switch terminal.nextInput() {
-            case .key(let key): events.append(.key(key))
-            case .resized: events.append(.resized(terminal.size))
-            case nil: break
-            }
-            events += queue.drain()
-            let interval: Duration = if case .working = state.status { .milliseconds(100) } else { .seconds(1) }
-            if ContinuousClock.now - lastTick >= interval {
-                lastTick = ContinuousClock.now
-                events.append(.tick(Date()))
-            }
-            for event in events {
-                for effect in state.handle(event) {
-                    runner.run(effect)
-                    if effect == .quit { break loop }
-                }
-            }
-            let frame = render(state)
-            if frame != drawn {
-                terminal.draw(frame)
-                drawn = frame
-            }
-        }
+        ScreenLoop(terminal: terminal, effects: runner, queue: queue, stop: { signals.received }).run(
+            &state, drawn: drawn)
     }
 }
 

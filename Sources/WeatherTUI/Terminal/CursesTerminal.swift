@@ -2,14 +2,8 @@ import CNCurses
 import Glibc
 import WeatherApp
 
-/// A key, a resize, or nothing within the poll timeout.
-enum TerminalInput: Equatable {
-    case key(Key)
-    case resized
-}
-
 /// The ncurses edge: draws the cells that changed and turns key codes into `Key`s. It decides nothing else.
-final class CursesTerminal {
+final class CursesTerminal: Terminal {
     private var previous: Screen?
     private let color: Bool
     private var restored = false
