@@ -173,10 +173,12 @@ public struct HeadAsGet<Builder: HTTPResponderBuilder>: HTTPResponderBuilder {
 
     public init(_ builder: Builder) { self.builder = builder }
 
-    public func buildResponder() -> Responder<Builder.Responder> { Responder(inner: builder.buildResponder()) }
+    public func buildResponder() -> HeadResponder<Builder.Responder> {
+        HeadResponder(inner: builder.buildResponder())
+    }
 
-    /// The wrapping responder.
-    public struct Responder<Inner: HTTPResponder>: HTTPResponder {
+    /// The wrapping responder. (Not named `Responder`: a release build takes that for the protocol's own.)
+    public struct HeadResponder<Inner: HTTPResponder>: HTTPResponder {
         let inner: Inner
 
         public func respond(to request: Request, context: Inner.Context) async throws -> Response {
