@@ -123,7 +123,7 @@ let package = Package(
         ),
         .testTarget(
             name: "TextFormatsTests",
-            dependencies: ["TextFormats"]
+            dependencies: ["TextFormats", "WeatherTestSupport"]
         ),
         .testTarget(
             name: "RecordRulesTests",

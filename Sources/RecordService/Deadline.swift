@@ -90,7 +90,7 @@ enum RequestDeadline {
 /// cancellation; the client is answered anyway, and the abandoned work, cancelled, ends when its connection does.
 /// Outside a request it is `work()`.
 func byDeadline<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {
-    guard let due = RequestDeadline.due else { return try await work() }
+    guard RequestDeadline.due != nil else { return try await work() }
     let outcome = Outcome<T>()
     let task = Task {
         do {
@@ -99,11 +99,7 @@ func byDeadline<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) a
             outcome.finish(.failure(error))
         }
     }
-    let ticket = DeadlineWatch.shared.add(due: due) {
-        task.cancel()
-        outcome.finish(.failure(DatabaseTimeout()))
-    }
-    defer { DeadlineWatch.shared.remove(ticket) }
+    // No watch of its own: at the deadline `withDeadline` cancels the request's work, which lands below.
     return try await withTaskCancellationHandler {
         try await withCheckedThrowingContinuation { outcome.attach($0) }
     } onCancel: {

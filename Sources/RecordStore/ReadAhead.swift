@@ -7,7 +7,7 @@ public import WeatherCore
 /// into its record by the keeping thread, which has time to spare while the parser has none. At most `depth` batches
 /// of `batchSize` records wait, so memory stays flat; a refusal is handed over in its place in the stream.
 final class ReadAhead: @unchecked Sendable {
-    static let batchSize = 512
+    static let batchSize = 256
     static let depth = 4
 
     private enum Item {

@@ -11,7 +11,7 @@ import WeatherTestSupport
 /// same live records (same bodies) and the same tombstones: none lost, none doubled, none resurrected.
 @Suite struct ConvergenceTests {
     @Test func threeDevicesTwoReplicasConvergeThroughChaos() async throws {
-        let seed = UInt64(Date().timeIntervalSince1970 * 1000)
+        let seed = TestSeed.make()
         var random = SplitMix(state: seed)
         let world = try SyncWorld(replicas: 2)
         let ann = try world.token(for: "ann")
@@ -83,7 +83,7 @@ import WeatherTestSupport
         }
         let server = try world.serverState(user: "ann")
         let serverLive = Set(server.live.keys)
-        let message = Comment(rawValue: "seed \(seed)")
+        let message = Comment(rawValue: TestSeed.describe(seed))
         print(
             "convergence: seed \(seed), \(serverLive.count) live, \(server.deleted.count) tombstones, "
                 + "\(lifted.count) lifted, \(failedSyncs) failed syncs")

@@ -5,18 +5,6 @@ import Synchronization
 import WeatherCore
 import WeatherTestSupport
 
-/// A small, seedable random source, so that a failing run can be replayed from its seed.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// One PostgreSQL of the test's own, migrated, with replicas of meteo-records in front of it.
 final class SyncWorld: Sendable {
     let cluster: PostgresCluster

@@ -303,7 +303,8 @@ import WeatherTestSupport
         let typical = max(Date().timeIntervalSince(started), 0.02)
 
         var reported: [String] = []
-        var generator = SystemRandomNumberGenerator()
+        let seed = TestSeed.make()
+        var generator = SplitMix(state: seed)
         for _ in 0..<40 {
             // When meteo is killed with SIGKILL at a random moment of its run
             let process = Process()
@@ -326,7 +327,9 @@ import WeatherTestSupport
         #expect(!reported.isEmpty, "no run lived long enough to record: the kill times say nothing")
         let store = try SQLiteRecordStore(path: storePath)
         let kept = Set(try store.allRecords().map(\.id))
-        #expect(reported.allSatisfy(kept.contains), "lost: \(reported.filter { !kept.contains($0) })")
+        #expect(
+            reported.allSatisfy(kept.contains),
+            "lost: \(reported.filter { !kept.contains($0) }), \(TestSeed.describe(seed))")
         #expect(try store.integrityCheck() == "ok")
     }
 
