@@ -40,9 +40,12 @@ public enum TOMLReader {
         var table = ""
         var entries: [(key: String, value: Value)] = []
         var seen: Set<String> = []
-        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // A byte order mark is not content; "\r\n" is one Character in Swift, so lines are cut on both.
+        let body = text.hasPrefix("\u{FEFF}") ? Substring(text.dropFirst()) : Substring(text)
+        let lines = body.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (index, rawLine) in lines.enumerated() {
             let number = index + 1
-            var line = Substring(rawLine)
+            var line = rawLine
             if line.hasSuffix("\r") { line = line.dropLast() }
             var scanner = Scanner(line, line: number)
             scanner.skipSpaces()

@@ -75,6 +75,24 @@ import WeatherTestSupport
         #expect(((try? read(text, folder: folder)) != nil) == readable, "\(text)")
     }
 
+    /// White space between tokens is dropped before parsing, never in a way that joins two values.
+    @Test func spacesBetweenTokensNeverJoinValues() throws {
+        let folder = try TemporaryDirectory()
+        let pretty = RecordExchange.exportJSON([C.record(1)])
+        #expect(try read(pretty, folder: folder) == [C.record(1)])
+        let spaced = pretty.replacingOccurrences(of: "\"temperature\" : 0.1", with: "\"temperature\"\n :\t 0.1 \r\n")
+        #expect(spaced != pretty)
+        #expect(try read(spaced, folder: folder) == [C.record(1)])
+        for joined in ["0 .1", "0. 1", "0.1 5"] {
+            let broken = pretty.replacingOccurrences(of: "\"temperature\" : 0.1", with: "\"temperature\" : " + joined)
+            #expect(broken != pretty)
+            #expect(throws: RecordStoreError.self, "\(joined)") { try read(broken, folder: folder) }
+        }
+        let strings = pretty.replacingOccurrences(of: "\"Paris\"", with: "\"Par\" \"is\"")
+        #expect(strings != pretty)
+        #expect(throws: RecordStoreError.self) { try read(strings, folder: folder) }
+    }
+
     @Test func aRefusedRecordAnywhereKeepsNothing() throws {
         // Given an export whose 2,500th record breaks a rule
         let folder = try TemporaryDirectory()

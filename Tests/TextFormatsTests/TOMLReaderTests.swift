@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TextFormats
 
@@ -27,6 +28,22 @@ import TextFormats
         #expect(parsed["quoted key"] == .string("C:\\path"))
         #expect(parsed["escaped"] == .string("tab\there \"q\" é"))
         #expect(parsed["records.url"] == .string("https://records.example"))
+    }
+
+    /// A file saved on Windows: CRLF line endings and a byte order mark read as the same file saved on Linux.
+    @Test func windowsLineEndingsAndAByteOrderMark() throws {
+        let text = "# meteo\nunits = \"imperial\"\n\n[records]\nurl = \"https://records.example\"\n"
+        let windows = "\u{FEFF}" + text.replacingOccurrences(of: "\n", with: "\r\n")
+        #expect(windows.unicodeScalars.contains("\r"))
+        #expect(try values(windows) == values(text))
+        #expect(try values(windows)["records.url"] == .string("https://records.example"))
+        // A refusal still names the right line
+        do {
+            _ = try TOMLReader.parse("a = 1\r\n\r\nbroken\r\n")
+            Issue.record("a line without = was read")
+        } catch {
+            #expect(error.line == 3)
+        }
     }
 
     @Test(arguments: [

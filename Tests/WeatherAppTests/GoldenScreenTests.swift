@@ -20,6 +20,14 @@ import WeatherCore
         case record
         /// Names holding ESC, BEL, CR/LF, C1 and bidi overrides (a store from before the rules): shown escaped.
         case hostile
+        /// The sync corner in each of its states.
+        case synced, syncing
+        case syncOffline = "sync-offline"
+        case syncFailed = "sync-failed"
+        /// A result with the screen in French.
+        case french
+        /// A store that could not be opened: said in the history pane, the rest of the screen works.
+        case unreadableStore = "unreadable-store"
     }
 
     static func state(_ scene: Scene, size: Size) -> AppState {
@@ -86,6 +94,32 @@ import WeatherCore
             _ = state.handle(.historyLoaded(page))
             state.focus = .history
             _ = state.handle(.key(.enter))
+        case .synced, .syncing, .syncOffline, .syncFailed:
+            state.sync = AppState.Sync(interval: 300)
+            _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
+            switch scene {
+            case .synced: _ = state.handle(.syncFinished(changed: false, waiting: 0))
+            case .syncOffline:
+                _ = state.handle(
+                    .syncFailed(message: "Cannot reach records.example: connection refused.", offline: true, waiting: 2)
+                )
+            case .syncFailed:
+                _ = state.handle(
+                    .syncFailed(
+                        message: "The record service refused the token (sign in again).", offline: false, waiting: 0))
+            default: _ = state.requestSync()
+            }
+        case .french:
+            state = AppState(
+                size: size, units: .metric, language: .french, ascii: false, now: Samples.now, localOffset: 3600)
+            _ = state.handle(.historyLoaded(Array(records.prefix(5)), total: 5, replacing: true))
+            for character in "Paris" { _ = state.handle(.key(.character(character))) }
+            _ = state.handle(.key(.enter))
+            _ = state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 1))
+            _ = state.handle(.forecastLoaded(Samples.forecast(), staleReason: nil, requestID: 1))
+        case .unreadableStore:
+            _ = state.handle(
+                .storeFailed(message: "The record store at ~/.local/share/meteo/records.sqlite is not a meteo store."))
         case .hostile:
             var names = records.prefix(4).map { $0 }
             let hostile = ["Par\u{1B}[31mis\u{07}", "Two\r\nlines", "C1\u{9B}2J", "evil\u{202E}txt.exe"]
@@ -112,8 +146,11 @@ import WeatherCore
     ])
     func tinyTerminalsNeverCrash(size: Size) {
         for scene in Scene.allCases {
-            let screen = render(Self.state(scene, size: size))
-            #expect(screen.size == size)
+            // Every row of the frame is exactly the terminal's width in cells: nothing cut short, nothing past
+            // the edge (a wide character straddling it would make a row one cell too wide).
+            let lines = render(Self.state(scene, size: size)).textLines
+            #expect(lines.count == size.height, "\(scene) \(size)")
+            #expect(lines.allSatisfy { DisplayWidth.of($0) == size.width }, "\(scene) \(size): \(lines)")
         }
         if size.width < 20 || size.height < 6, size.width >= 18, size.height >= 1 {
             #expect(render(Self.state(.result, size: size)).textLines.first?.hasPrefix("Terminal too small") == true)

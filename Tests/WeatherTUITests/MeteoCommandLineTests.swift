@@ -191,6 +191,17 @@ import WeatherTestSupport
         #expect(output.status == 5)
         #expect(output.stderr.split(separator: "\n").count == 1)
         try FileManager.default.removeItem(atPath: folder + "/config.toml")
+        // A file named by METEO_CONFIG must be there; the default one may be absent
+        let named = try run("now", "Paris", env: ["METEO_CONFIG": home.path + "/nowhere.toml"])
+        #expect(named.status == 5)
+        #expect(named.stderr == "meteo: Cannot read \(home.path)/nowhere.toml: no such file (named by METEO_CONFIG).\n")
+        // A file saved on Windows (CRLF, byte order mark) is read
+        try "\u{FEFF}units = \"imperial\"\r\nlang = \"fr\"\r\n".write(
+            toFile: home.path + "/windows.toml", atomically: true, encoding: .utf8)
+        let windows = try run("now", "Paris", "--json", env: ["METEO_CONFIG": home.path + "/windows.toml"])
+        #expect(windows.status == 0, "\(windows.stderr)")
+        let units = try #require(try json(windows.stdout)["units"] as? [String: Any])
+        #expect(units["system"] as? String == "imperial", "\(windows.stdout)")
         let environment = try run("now", "Paris", env: ["METEO_FORECAST_URL": "not a url"])
         #expect(environment.status == 5)
         #expect(

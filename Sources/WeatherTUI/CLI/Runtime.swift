@@ -18,7 +18,8 @@ struct Runtime {
     /// - Throws: `ConfigError` for a file or value that cannot be used.
     init(overrides: Settings.Overrides) throws(ConfigError) {
         environment = ProcessInfo.processInfo.environment
-        let file = try ConfigFile.load(path: Paths.configFile(environment))
+        let named = !(environment["METEO_CONFIG"] ?? "").isEmpty
+        let file = try ConfigFile.load(path: Paths.configFile(environment), required: named)
         for warning in file.warnings { Console.warning(warning) }
         settings = try Settings.resolve(file: file.values, environment: environment, overrides: overrides)
     }

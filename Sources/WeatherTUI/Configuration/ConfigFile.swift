@@ -13,12 +13,16 @@ struct ConfigFile: Sendable, Equatable {
     var values: [String: String] = [:]
     var warnings: [String] = []
 
-    /// Reads the file at `path`; a missing file is an empty configuration.
+    /// Reads the file at `path`; a missing file is an empty configuration, unless the person named it
+    /// (`required`: `METEO_CONFIG`), when it is an error.
     /// - Throws: `ConfigError` when the file exists but cannot be read or is not TOML.
-    static func load(path: String) throws(ConfigError) -> ConfigFile {
+    static func load(path: String, required: Bool = false) throws(ConfigError) -> ConfigFile {
         var info = stat()
         guard stat(path, &info) == 0 else {
-            if errno == ENOENT || errno == ENOTDIR { return ConfigFile() }
+            if errno == ENOENT || errno == ENOTDIR {
+                if required { throw .unreadableFile(path: path, reason: "no such file (named by METEO_CONFIG)") }
+                return ConfigFile()
+            }
             throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
