@@ -85,8 +85,8 @@ enum RequestDeadline {
     @TaskLocal static var due: ContinuousClock.Instant?
 }
 
-/// Runs `work` and returns what it returns, or throws `DatabaseTimeout` at the request's deadline even when `work`
-/// ignores cancellation. A frozen database (a partition, a stopped host) answers neither a query nor its
+/// Runs `work` and returns what it returns, or gives up on it when the request is cancelled at its deadline (which
+/// `withDeadline` then reports as `DatabaseTimeout`), even when `work` ignores cancellation. A frozen database (a partition, a stopped host) answers neither a query nor its
 /// cancellation; the client is answered anyway, and the abandoned work, cancelled, ends when its connection does.
 /// Outside a request it is `work()`.
 func byDeadline<T: Sendable>(_ work: @escaping @Sendable () async throws -> T) async throws -> T {

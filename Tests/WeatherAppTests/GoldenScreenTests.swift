@@ -42,8 +42,12 @@ import WeatherCore
             _ = state.handle(.historyLoaded(records, total: 1234, replacing: true))
             state.focus = .history
             _ = state.handle(.key(.down))
-        case .result, .ascii:
+        case .result, .ascii, .french:
             state.ascii = scene == .ascii
+            if scene == .french {
+                state = AppState(
+                    size: size, units: .metric, language: .french, ascii: false, now: Samples.now, localOffset: 3600)
+            }
             _ = state.handle(.historyLoaded(Array(records.prefix(5)), total: 5, replacing: true))
             for character in "Paris" { _ = state.handle(.key(.character(character))) }
             _ = state.handle(.key(.enter))
@@ -109,14 +113,6 @@ import WeatherCore
                         message: "The record service refused the token (sign in again).", offline: false, waiting: 0))
             default: _ = state.requestSync()
             }
-        case .french:
-            state = AppState(
-                size: size, units: .metric, language: .french, ascii: false, now: Samples.now, localOffset: 3600)
-            _ = state.handle(.historyLoaded(Array(records.prefix(5)), total: 5, replacing: true))
-            for character in "Paris" { _ = state.handle(.key(.character(character))) }
-            _ = state.handle(.key(.enter))
-            _ = state.handle(.placesFound([Samples.paris], query: "Paris", requestID: 1))
-            _ = state.handle(.forecastLoaded(Samples.forecast(), staleReason: nil, requestID: 1))
         case .unreadableStore:
             _ = state.handle(
                 .storeFailed(message: "The record store at ~/.local/share/meteo/records.sqlite is not a meteo store."))
