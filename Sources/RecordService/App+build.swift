@@ -1,7 +1,7 @@
 public import Hummingbird
 public import Logging
 import NIOCore
-public import PostgresNIO
+import PostgresNIO
 import RecordAPI
 
 /// Assembles the service: a PostgreSQL client run as a service, the schema checked before serving, the routes.
@@ -9,8 +9,11 @@ public func buildApplication(
     configuration: ServiceConfiguration, logger: Logger
 ) async throws -> some ApplicationProtocol {
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
-    let router = buildRouter(client: client, limits: configuration.limits, logger: logger)
     let limits = configuration.limits
+    let deadlines = DeadlineWatch()
+    let router = buildRouter(
+        repository: PostgresRecordRepository(client: client, logger: logger),
+        tokens: TokenStore(client: client, logger: logger), deadlines: deadlines, limits: limits, logger: logger)
     var app = Application(
         router: HeadAsGet(router),
         server: .http1(
@@ -19,7 +22,8 @@ public func buildApplication(
                 idleTimeout: TimeAmount(limits.idleTimeout))),
         configuration: .init(
             address: .hostname(configuration.host, port: configuration.port), serverName: "meteo-records"),
-        services: [client],
+        // Listed before the server, so that they end after it: requests draining still have their deadlines.
+        services: [client, deadlines],
         logger: logger)
     app.beforeServerStarts {
         // Refuse to serve a schema this build does not know.
@@ -28,16 +32,17 @@ public func buildApplication(
     return app
 }
 
-/// The routes, over any PostgreSQL client (tests pass their own).
+/// The routes, over any repository and tokens; `deadlines` must run beside them (the application's services do).
 public func buildRouter(
-    client: PostgresClient, limits: ServiceLimits = ServiceLimits(), logger: Logger
+    repository: some RecordRepository, tokens: some TokenLookup, deadlines: DeadlineWatch,
+    limits: ServiceLimits = ServiceLimits(), logger: Logger
 ) -> Router<RecordsRequestContext> {
     let router = Router(context: RecordsRequestContext.self)
     let metrics = ServiceMetrics(poolSize: limits.poolSize)
     router.add(
         middleware: RequestObservation(
-            metrics: metrics, logger: logger, databaseTimeout: limits.databaseTimeout, bodyTimeout: limits.bodyTimeout))
-    let repository = PostgresRecordRepository(client: client, logger: logger)
+            metrics: metrics, logger: logger, deadlines: deadlines, databaseTimeout: limits.databaseTimeout,
+            bodyTimeout: limits.bodyTimeout))
     router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
     router.get(RouterPath(RecordPaths.ready)) { _, _ in
         do {
@@ -61,7 +66,7 @@ public func buildRouter(
         MethodNotAllowed.add(to: router, path: RouterPath(path), allowed: allowed)
     }
     let authenticator = TokenAuthenticator(
-        tokens: TokenStore(client: client, logger: logger),
+        tokens: tokens,
         limiter: RateLimiter(perMinute: limits.ratePerMinute),
         failures: RateLimiter(perMinute: limits.authFailuresPerMinute))
     RecordController(repository: repository).add(

@@ -1,3 +1,4 @@
+public import ServiceLifecycle
 import Synchronization
 
 /// The database did not answer within the service's deadline.
@@ -6,16 +7,18 @@ public struct DatabaseTimeout: Error, Equatable {}
 /// Runs `body`, cancelling it once `deadline` has passed; then throws `DatabaseTimeout`. The pool and
 /// PostgresNIO honour cancellation, so a database that does not answer becomes a fast 503.
 ///
-/// One `DeadlineWatch` for the process wakes every 100 ms and cancels what is overdue, instead of a timer and
-/// a task group per call: those were a fifth of the service's CPU per request (measured under wrk).
-func withDeadline<T: Sendable>(_ deadline: Duration, _ body: () async throws -> T) async throws -> T {
+/// `watch` wakes every 100 ms and cancels what is overdue, instead of a timer and a task group per call: those
+/// were a fifth of the service's CPU per request (measured under wrk).
+func withDeadline<T: Sendable>(
+    _ deadline: Duration, watch: DeadlineWatch, _ body: () async throws -> T
+) async throws -> T {
     try await withoutActuallyEscaping(body) { body in
         // Safe: `task.value` is awaited below, so `body` never outlives this call.
         nonisolated(unsafe) let body = body
         let due = ContinuousClock.now + deadline
         let task = Task { try await RequestDeadline.$due.withValue(due) { try await body() } }
-        let ticket = DeadlineWatch.shared.add(due: due) { task.cancel() }
-        defer { DeadlineWatch.shared.remove(ticket) }
+        let ticket = watch.add(due: due) { task.cancel() }
+        defer { watch.remove(ticket) }
         do {
             return try await withTaskCancellationHandler {
                 try await task.value
@@ -31,52 +34,48 @@ func withDeadline<T: Sendable>(_ deadline: Duration, _ body: () async throws -> 
     }
 }
 
-/// Cancels work whose deadline has passed, checking every 100 ms while there is any.
-final class DeadlineWatch: Sendable {
-    static let shared = DeadlineWatch()
+/// Cancels work whose deadline has passed, checking every 100 ms: a service of the application's
+/// `ServiceGroup`, which ends it after the HTTP server, once no request is left to watch.
+public final class DeadlineWatch: Service {
     static let tick = Duration.milliseconds(100)
 
     private struct State {
         var nextTicket = 0
         var entries: [Int: (due: ContinuousClock.Instant, cancel: @Sendable () -> Void)] = [:]
-        var watching = false
     }
 
     private let state = Mutex(State())
 
+    public init() {}
+
     /// Watches one piece of work; `remove` the ticket when it ends.
     func add(due: ContinuousClock.Instant, cancel: @escaping @Sendable () -> Void) -> Int {
-        let (ticket, start) = state.withLock { state in
+        state.withLock { state in
             state.nextTicket += 1
             state.entries[state.nextTicket] = (due, cancel)
-            defer { state.watching = true }
-            return (state.nextTicket, !state.watching)
+            return state.nextTicket
         }
-        if start { Task.detached { await self.watch() } }
-        return ticket
     }
 
     func remove(_ ticket: Int) {
         _ = state.withLock { $0.entries.removeValue(forKey: ticket) }
     }
 
-    /// Runs while anything is watched, so that an idle process (or a test) has no task left behind.
-    private func watch() async {
-        while true {
+    public func run() async throws {
+        while !Task.isCancelled, !Task.isShuttingDownGracefully {
             try? await Task.sleep(for: Self.tick)
-            let now = ContinuousClock.now
-            let overdue: [@Sendable () -> Void]? = state.withLock { state in
-                if state.entries.isEmpty {
-                    state.watching = false
-                    return nil
-                }
-                let expired = state.entries.filter { $0.value.due <= now }
-                for ticket in expired.keys { state.entries[ticket] = nil }
-                return expired.values.map(\.cancel)
-            }
-            guard let overdue else { return }
-            for cancel in overdue { cancel() }
+            expire(now: ContinuousClock.now)
         }
+    }
+
+    /// Cancels what is due by `now`.
+    func expire(now: ContinuousClock.Instant) {
+        let overdue = state.withLock { state in
+            let expired = state.entries.filter { $0.value.due <= now }
+            for ticket in expired.keys { state.entries[ticket] = nil }
+            return expired.values.map(\.cancel)
+        }
+        for cancel in overdue { cancel() }
     }
 }
 

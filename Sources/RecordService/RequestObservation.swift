@@ -17,6 +17,7 @@ struct RequestObservation: RouterMiddleware {
     typealias Context = RecordsRequestContext
     let metrics: ServiceMetrics
     let logger: Logger
+    let deadlines: DeadlineWatch
     /// A request that waits longer on the database is cancelled and answered 503.
     let databaseTimeout: Duration
     /// Reading a body may take this long; it is read before the database deadline starts.
@@ -36,12 +37,14 @@ struct RequestObservation: RouterMiddleware {
         var request = request
         do {
             if request.method == .put || request.method == .post {
-                request.body = .init(buffer: try await Self.readBody(request, within: bodyTimeout))
+                request.body = .init(buffer: try await Self.readBody(request, within: bodyTimeout, watch: deadlines))
             }
             if usesDatabase {
                 metrics.databaseInUse.increment()
                 defer { metrics.databaseInUse.decrement() }
-                response = try await withDeadline(databaseTimeout) { try await next(request, context) }
+                response = try await withDeadline(databaseTimeout, watch: deadlines) {
+                    try await next(request, context)
+                }
             } else {
                 response = try await next(request, context)
             }
@@ -66,9 +69,11 @@ struct RequestObservation: RouterMiddleware {
     }
 
     /// The whole body, read under its own deadline: 408 when the client is too slow, 413 beyond `maxBody`.
-    static func readBody(_ request: Request, within timeout: Duration) async throws -> ByteBuffer {
+    static func readBody(_ request: Request, within timeout: Duration, watch: DeadlineWatch) async throws
+        -> ByteBuffer
+    {
         do {
-            return try await withDeadline(timeout) { try await request.body.collect(upTo: maxBody) }
+            return try await withDeadline(timeout, watch: watch) { try await request.body.collect(upTo: maxBody) }
         } catch is DatabaseTimeout {
             throw APIError(status: .requestTimeout, code: "body_timeout", message: "the body did not arrive in time")
         } catch is CancellationError {

@@ -14,8 +14,9 @@ import Testing
     typealias R = RecordRouteTests
     typealias S = SyncRouteTests
 
-    @Test func syncWithoutADeviceReceivesChangesFromEveryWayIn() async throws {
-        try await R().withRouter { client, ann, _ in
+    @Test(arguments: Backend.allCases)
+    func syncWithoutADeviceReceivesChangesFromEveryWayIn(backend: Backend) async throws {
+        try await R().withRouter(backend) { client, ann, _ in
             // Given records written through the REST route and pushed without a device
             let put = R.record(R.id(1))
             try await client.execute(
@@ -33,8 +34,9 @@ import Testing
         }
     }
 
-    @Test func anIdNamedTwiceInOneBatchIsAnsweredPerEntryTruthfully() async throws {
-        try await R().withRouter { client, ann, _ in
+    @Test(arguments: Backend.allCases)
+    func anIdNamedTwiceInOneBatchIsAnsweredPerEntryTruthfully(backend: Backend) async throws {
+        try await R().withRouter(backend) { client, ann, _ in
             let first = R.record(R.id(1))
             let other = R.record(R.id(1), temperature: 1)
             let (status, response, _) = try await S.sync(
@@ -97,31 +99,25 @@ import Testing
     }
 
     @Test func headOptionsAndTraceAreAnsweredAsHTTPSays() async throws {
-        try await TestDatabase.withFresh { database in
-            let tokens = TokenStore(client: database, logger: TestDatabase.logger)
-            let ann = try await tokens.create(user: "ann")
-            let app = Application(router: HeadAsGet(buildRouter(client: database, logger: TestDatabase.logger)))
-            try await app.test(.router) { client in
-                // HEAD is the GET without its body
-                try await client.execute(uri: RecordPaths.health, method: .head) {
-                    #expect($0.status == .ok)
-                    #expect($0.body.readableBytes == 0)
-                }
-                try await client.execute(uri: RecordPaths.records, method: .head, headers: R.headers(ann, json: false))
-                {
-                    #expect($0.status == .ok)
-                    #expect($0.body.readableBytes == 0)
-                }
-                // OPTIONS says what a path serves; TRACE is not served
-                try await client.execute(uri: RecordPaths.records + "/" + R.id(1), method: .options) {
-                    #expect($0.status == .noContent)
-                    #expect($0.headers[.allow] == "GET, PUT, DELETE, HEAD, OPTIONS")
-                }
-                try await client.execute(uri: RecordPaths.sync, method: .trace) {
-                    #expect($0.status == .methodNotAllowed)
-                    #expect($0.headers[.allow] == "POST, OPTIONS")
-                    #expect(R.error($0)?.code == "method_not_allowed")
-                }
+        try await R().withRouter(headAsGet: true) { client, ann, _ in
+            // HEAD is the GET without its body
+            try await client.execute(uri: RecordPaths.health, method: .head) {
+                #expect($0.status == .ok)
+                #expect($0.body.readableBytes == 0)
+            }
+            try await client.execute(uri: RecordPaths.records, method: .head, headers: R.headers(ann, json: false)) {
+                #expect($0.status == .ok)
+                #expect($0.body.readableBytes == 0)
+            }
+            // OPTIONS says what a path serves; TRACE is not served
+            try await client.execute(uri: RecordPaths.records + "/" + R.id(1), method: .options) {
+                #expect($0.status == .noContent)
+                #expect($0.headers[.allow] == "GET, PUT, DELETE, HEAD, OPTIONS")
+            }
+            try await client.execute(uri: RecordPaths.sync, method: .trace) {
+                #expect($0.status == .methodNotAllowed)
+                #expect($0.headers[.allow] == "POST, OPTIONS")
+                #expect(R.error($0)?.code == "method_not_allowed")
             }
         }
     }
@@ -151,24 +147,17 @@ import Testing
     }
 
     @Test func badTokensFromOneAddressAreLimitedWithoutTheDatabase() async throws {
-        try await TestDatabase.withFresh { database in
-            let tokens = TokenStore(client: database, logger: TestDatabase.logger)
-            let ann = try await tokens.create(user: "ann")
-            let app = Application(
-                router: buildRouter(
-                    client: database, limits: ServiceLimits(authFailuresPerMinute: 5), logger: TestDatabase.logger))
-            try await app.test(.router) { client in
-                for attempt in 0..<5 {
-                    try await client.execute(
-                        uri: RecordPaths.records, method: .get, headers: [.authorization: "Bearer mr_guess\(attempt)"]
-                    ) { #expect($0.status == .unauthorized) }
-                }
-                // The sixth bad attempt, and even a good token from the same address, wait
-                for headers: HTTPFields in [[.authorization: "Bearer mr_guess"], [:], R.headers(ann, json: false)] {
-                    try await client.execute(uri: RecordPaths.records, method: .get, headers: headers) {
-                        #expect($0.status == .tooManyRequests)
-                        #expect(Int($0.headers[.retryAfter] ?? "") ?? 0 >= 1)
-                    }
+        try await R().withRouter(limits: ServiceLimits(authFailuresPerMinute: 5)) { client, ann, _ in
+            for attempt in 0..<5 {
+                try await client.execute(
+                    uri: RecordPaths.records, method: .get, headers: [.authorization: "Bearer mr_guess\(attempt)"]
+                ) { #expect($0.status == .unauthorized) }
+            }
+            // The sixth bad attempt, and even a good token from the same address, wait
+            for headers: HTTPFields in [[.authorization: "Bearer mr_guess"], [:], R.headers(ann, json: false)] {
+                try await client.execute(uri: RecordPaths.records, method: .get, headers: headers) {
+                    #expect($0.status == .tooManyRequests)
+                    #expect(Int($0.headers[.retryAfter] ?? "") ?? 0 >= 1)
                 }
             }
         }

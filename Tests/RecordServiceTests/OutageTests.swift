@@ -30,7 +30,12 @@ import WeatherTestSupport
             defer { group.cancelAll() }
             try await Migrator(client: client, logger: TestDatabase.logger).migrate()
             let token = try await TokenStore(client: client, logger: TestDatabase.logger).create(user: "ann")
-            let app = Application(router: buildRouter(client: client, limits: limits, logger: TestDatabase.logger))
+            let deadlines = DeadlineWatch()
+            let router = buildRouter(
+                repository: PostgresRecordRepository(client: client, logger: TestDatabase.logger),
+                tokens: TokenStore(client: client, logger: TestDatabase.logger), deadlines: deadlines, limits: limits,
+                logger: TestDatabase.logger)
+            let app = Application(router: router, services: [deadlines])
             try await app.test(.router) { test in
                 let record = R.record(R.id(1))
                 try await test.execute(

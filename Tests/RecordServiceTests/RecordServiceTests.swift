@@ -95,6 +95,13 @@ struct TestDatabase {
     }
 }
 
+/// Where the routes keep records: what a route test is about decides (SQL, or only HTTP and validation).
+enum Backend: String, CaseIterable, Sendable {
+    case memory, postgres
+}
+
+/// The record routes' contract: what is about storage runs on both repositories, so that the in-memory one
+/// answers as PostgreSQL does; what is about HTTP and validation runs in memory.
 @Suite struct RecordRouteTests {
     static func record(_ id: String, recordedAt: String = "2026-11-27T13:04:12Z", temperature: Double = 23.5)
         -> WireRecord
@@ -130,21 +137,45 @@ struct TestDatabase {
         try? JSONDecoder().decode(ErrorBody.self, from: Data(response.body.readableBytesView)).error
     }
 
-    /// Runs `body` against the router with two users' tokens.
-    func withRouter(_ body: @escaping @Sendable (any TestClientProtocol, String, String) async throws -> Void)
-        async throws
-    {
-        try await TestDatabase.withFresh { client in
-            let tokens = TokenStore(client: client, logger: TestDatabase.logger)
-            let ann = try await tokens.create(user: "ann")
-            let bob = try await tokens.create(user: "bob")
-            let app = Application(router: buildRouter(client: client, logger: TestDatabase.logger))
-            try await app.test(.router) { test in try await body(test, ann, bob) }
+    /// Runs `body` against the routes over `backend`, with two users' tokens (ann's, then bob's).
+    func withRouter(
+        _ backend: Backend = .memory, limits: ServiceLimits = ServiceLimits(), headAsGet: Bool = false,
+        _ body: @escaping @Sendable (any TestClientProtocol, String, String) async throws -> Void
+    ) async throws {
+        let deadlines = DeadlineWatch()
+        @Sendable func run(_ router: Router<RecordsRequestContext>, _ ann: String, _ bob: String) async throws {
+            if headAsGet {
+                try await Application(router: HeadAsGet(router), services: [deadlines]).test(.router) {
+                    try await body($0, ann, bob)
+                }
+            } else {
+                try await Application(router: router, services: [deadlines]).test(.router) {
+                    try await body($0, ann, bob)
+                }
+            }
+        }
+        switch backend {
+        case .memory:
+            let router = buildRouter(
+                repository: MemoryRecordRepository(), tokens: MemoryTokens(["mr_ann": 1, "mr_bob": 2]),
+                deadlines: deadlines, limits: limits, logger: TestDatabase.logger)
+            try await run(router, "mr_ann", "mr_bob")
+        case .postgres:
+            try await TestDatabase.withFresh { client in
+                let tokens = TokenStore(client: client, logger: TestDatabase.logger)
+                let ann = try await tokens.create(user: "ann")
+                let bob = try await tokens.create(user: "bob")
+                let router = buildRouter(
+                    repository: PostgresRecordRepository(client: client, logger: TestDatabase.logger), tokens: tokens,
+                    deadlines: deadlines, limits: limits, logger: TestDatabase.logger)
+                try await run(router, ann, bob)
+            }
         }
     }
 
-    @Test func putIsIdempotentAndConflictsAreNamed() async throws {
-        try await withRouter { client, ann, _ in
+    @Test(arguments: Backend.allCases)
+    func putIsIdempotentAndConflictsAreNamed(backend: Backend) async throws {
+        try await withRouter(backend) { client, ann, _ in
             let record = Self.record(Self.id(1))
             let uri = RecordPaths.records + "/" + record.id
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) {
@@ -165,8 +196,9 @@ struct TestDatabase {
         }
     }
 
-    @Test func listIsNewestFirstInKeysetPages() async throws {
-        try await withRouter { client, ann, _ in
+    @Test(arguments: Backend.allCases)
+    func listIsNewestFirstInKeysetPages(backend: Backend) async throws {
+        try await withRouter(backend) { client, ann, _ in
             for index in 1...7 {
                 let record = Self.record(Self.id(index), recordedAt: "2026-11-27T13:0\(index):00Z")
                 try await client.execute(
@@ -212,8 +244,9 @@ struct TestDatabase {
         }
     }
 
-    @Test func deleteWritesATombstoneThatWins() async throws {
-        try await withRouter { client, ann, _ in
+    @Test(arguments: Backend.allCases)
+    func deleteWritesATombstoneThatWins(backend: Backend) async throws {
+        try await withRouter(backend) { client, ann, _ in
             let record = Self.record(Self.id(2))
             let uri = RecordPaths.records + "/" + record.id
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) { _ in
@@ -242,8 +275,9 @@ struct TestDatabase {
         }
     }
 
-    @Test func anotherUsersRecordsAreInvisible() async throws {
-        try await withRouter { client, ann, bob in
+    @Test(arguments: Backend.allCases)
+    func anotherUsersRecordsAreInvisible(backend: Backend) async throws {
+        try await withRouter(backend) { client, ann, bob in
             let record = Self.record(Self.id(4))
             let uri = RecordPaths.records + "/" + record.id
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) {

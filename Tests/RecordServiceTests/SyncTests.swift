@@ -5,6 +5,7 @@ import Logging
 import NIOCore
 import PostgresNIO
 import RecordAPI
+import Synchronization
 import Testing
 
 @testable import RecordService
@@ -46,8 +47,9 @@ import Testing
         return (changes, cursor)
     }
 
-    @Test func pushIsIdempotentTombstonesWinAndOwnChangesStayHome() async throws {
-        try await R().withRouter { client, ann, bob in
+    @Test(arguments: Backend.allCases)
+    func pushIsIdempotentTombstonesWinAndOwnChangesStayHome(backend: Backend) async throws {
+        try await R().withRouter(backend) { client, ann, bob in
             let records = (1...7).map { R.record(R.id($0), recordedAt: "2026-11-27T13:0\($0):00Z") }
             let batch =
                 records.map(WireChange.init(record:)) + [
@@ -249,32 +251,67 @@ import Testing
     }
 
     @Test func aTokenOverItsRateGets429WithRetryAfter() async throws {
-        try await TestDatabase.withFresh { database in
-            let tokens = TokenStore(client: database, logger: TestDatabase.logger)
-            let ann = try await tokens.create(user: "ann")
-            let bob = try await tokens.create(user: "bob")
-            let app = Application(
-                router: buildRouter(
-                    client: database, limits: ServiceLimits(ratePerMinute: 3), logger: TestDatabase.logger))
-            try await app.test(.router) { client in
-                for _ in 0..<3 {
-                    try await client.execute(
-                        uri: RecordPaths.records, method: .get, headers: R.headers(ann, json: false)
-                    ) {
-                        #expect($0.status == .ok)
-                    }
-                }
-                try await client.execute(uri: RecordPaths.records, method: .get, headers: R.headers(ann, json: false)) {
-                    #expect($0.status == .tooManyRequests)
-                    #expect(R.error($0)?.code == "rate_limited")
-                    #expect(Int($0.headers[.retryAfter] ?? "") ?? 0 >= 1)
-                }
-                // Another token has its own budget.
-                try await client.execute(uri: RecordPaths.records, method: .get, headers: R.headers(bob, json: false)) {
+        try await R().withRouter(limits: ServiceLimits(ratePerMinute: 3)) { client, ann, bob in
+            for _ in 0..<3 {
+                try await client.execute(
+                    uri: RecordPaths.records, method: .get, headers: R.headers(ann, json: false)
+                ) {
                     #expect($0.status == .ok)
                 }
             }
+            try await client.execute(uri: RecordPaths.records, method: .get, headers: R.headers(ann, json: false)) {
+                #expect($0.status == .tooManyRequests)
+                #expect(R.error($0)?.code == "rate_limited")
+                #expect(Int($0.headers[.retryAfter] ?? "") ?? 0 >= 1)
+            }
+            // Another token has its own budget.
+            try await client.execute(uri: RecordPaths.records, method: .get, headers: R.headers(bob, json: false)) {
+                #expect($0.status == .ok)
+            }
         }
+    }
+
+    @Test func writtenResponsesAreTheEncodersBytes() throws {
+        // The routes write pages and sync answers from stored JSON; the bytes are what JSONEncoder with sorted
+        // keys writes for RecordPage and SyncResponse (a client decoding them cannot tell).
+        var kept = R.record(R.id(2), temperature: -4.5)
+        kept.keptOffline = true
+        kept.place.admin1 = nil
+        let records = [R.record(R.id(1)), kept]
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        func text(_ value: some Encodable) throws -> String {
+            String(decoding: try encoder.encode(value), as: UTF8.self)
+        }
+        for next in [nil, "Y3Vyc29y"] {
+            let raw = RawRecordPage(records: records.map(\.json).joined(separator: ","), next: next)
+            #expect(raw.json == (try text(RecordPage(records: records, next: next))))
+        }
+        let pulled = PulledChanges(
+            items: [
+                PulledChange(id: R.id(1), body: records[0].json, deletedAt: nil),
+                PulledChange(id: R.id(3), body: nil, deletedAt: "2026-11-28T10:00:00Z"),
+            ], cursor: ChangeCursor(transaction: 7, sequence: 42), more: true)
+        let results = [PushResult(id: R.id(1), status: .created), PushResult(id: R.id(3), status: .deleted)]
+        let expected = SyncResponse(
+            results: results, changes: pulled.changes, cursor: pulled.cursor.text, more: pulled.more)
+        #expect(pulled.changes.count == 2)
+        #expect(SyncController<MemoryRecordRepository>.responseJSON(pulled, results: results) == (try text(expected)))
+    }
+
+    @Test func theDeadlineWatchCancelsOnlyWhatIsDue() {
+        let watch = DeadlineWatch()
+        let cancelled = Mutex<[String]>([])
+        let now = ContinuousClock.now
+        let soon = watch.add(due: now + .milliseconds(10)) { cancelled.withLock { $0.append("soon") } }
+        _ = watch.add(due: now + .seconds(60)) { cancelled.withLock { $0.append("later") } }
+        let removed = watch.add(due: now) { cancelled.withLock { $0.append("removed") } }
+        watch.remove(removed)
+        watch.expire(now: now + .seconds(1))
+        #expect(cancelled.withLock { $0 } == ["soon"])
+        watch.remove(soon)
+        watch.expire(now: now + .seconds(61))
+        #expect(cancelled.withLock { $0 } == ["soon", "later"])
     }
 
     @Test func rateLimiterRefillsOverTime() {

@@ -4,19 +4,8 @@ public import PostgresNIO
 public import RecordAPI
 import TextFormats
 
-/// What a PUT did.
-public enum PutOutcome: Sendable, Equatable {
-    case created
-    /// The same body was already there.
-    case unchanged
-    /// Another body has that id.
-    case conflict
-    /// The id was deleted; a tombstone always wins over its record.
-    case deleted
-}
-
 /// Records per user in PostgreSQL; every statement is parameterised.
-public struct PostgresRecordRepository: Sendable {
+public struct PostgresRecordRepository: RecordRepository {
     let client: PostgresClient
     let logger: Logger
 
@@ -28,9 +17,10 @@ public struct PostgresRecordRepository: Sendable {
     /// Creates `record` for `user`, idempotently.
     public func put(_ record: WireRecord, user: Int64) async throws -> PutOutcome {
         guard let id = UUID(uuidString: record.id), let recordedAt = Timestamp.parse(record.recordedAt) else {
-            throw APIError.invalid(field: "id", message: "must be a UUID")
+            throw UnreadableRecord(field: "id")
         }
-        let body = Self.canonicalJSON(record)
+        // Only its known fields: whatever else a client sent is dropped.
+        let body = record.json
         let insert = Insert(user: user, id: id, body: body, recordedAt: recordedAt)
         for try await _ in try await client.execute(insert, logger: logger) { return .created }
         let existing = try await client.query(
@@ -164,21 +154,4 @@ public struct PostgresRecordRepository: Sendable {
         try await client.query("SELECT 1", logger: logger)
     }
 
-    /// The body stored for `record`: only its known fields (whatever else a client sent is dropped).
-    static func canonicalJSON(_ record: WireRecord) -> String {
-        record.json
-    }
-}
-
-/// A page of records as stored JSON: `RecordPage`'s shape, written without decoding the records.
-public struct RawRecordPage: Sendable, Equatable {
-    /// The records' JSON objects, comma-separated, newest first.
-    public var records: String
-    public var next: String?
-
-    /// `{"next": …, "records": [ … ]}`.
-    public var json: String {
-        let next = self.next.map { "\"\($0)\"" } ?? "null"  // base64url: nothing to escape
-        return "{\"next\":\(next),\"records\":[" + records + "]}"
-    }
 }

@@ -3,45 +3,9 @@ public import Logging
 public import PostgresNIO
 public import RecordAPI
 
-/// One pulled change: a record as its stored JSON, or a tombstone.
-public struct PulledChange: Sendable, Equatable {
-    public var id: String
-    /// The record's JSON as stored (validated when written); `nil` for a tombstone.
-    public var body: String?
-    public var deletedAt: String?
-
-    /// `WireChange`'s JSON, written without decoding the record.
-    public var json: String {
-        let record = body ?? "null"
-        let deleted = deletedAt.map { "\"\($0)\"" } ?? "null"  // RFC 3339: nothing to escape
-        return "{\"deleted_at\":\(deleted),\"id\":\"\(id)\",\"record\":\(record)}"
-    }
-}
-
-/// One page of pulled changes.
-public struct PulledChanges: Sendable, Equatable {
-    public var items: [PulledChange]
-    public var cursor: ChangeCursor
-    /// More changes wait after `cursor`, or some have committed but are not final yet.
-    public var more: Bool
-
-    /// The changes, decoded (for tests and tools; the route sends `items` as they are).
-    public var changes: [WireChange] {
-        items.compactMap { item in
-            if let deletedAt = item.deletedAt { return WireChange(tombstone: item.id, deletedAt: deletedAt) }
-            guard let body = item.body,
-                let record = try? JSONDecoder().decode(WireRecord.self, from: Data(body.utf8))
-            else { return nil }
-            return WireChange(record: record)
-        }
-    }
-}
-
 extension PostgresRecordRepository {
-    /// Applies a batch of changes for `user` in one transaction and says what became of each, in order.
-    ///
-    /// Idempotent: a batch applied twice changes nothing the second time (no row is written, so no change
-    /// position moves). A tombstone wins over its record, whichever arrives first.
+    /// One transaction per batch: a batch applied twice writes no row the second time, so no change position
+    /// moves.
     public func push(_ changes: [WireChange], user: Int64, device: String?) async throws -> [PushResult] {
         guard !changes.isEmpty else { return [] }
         return try await client.withTransaction(logger: logger) { connection in
@@ -53,35 +17,12 @@ extension PostgresRecordRepository {
     public func push(
         _ changes: [WireChange], user: Int64, device: String?, on connection: PostgresConnection
     ) async throws -> [PushResult] {
-        var recordIDs: [UUID] = []
-        var bodies: [String] = []
-        var times: [Date] = []
-        var tombstoneIDs: [UUID] = []
-        var deletedAts: [Date] = []
-        var firstBodies: [UUID: String] = [:]
-        var seenTombstones = Set<UUID>()
-        // A later entry of the same id is answered for itself: the same body again changes nothing, another body
-        // is a conflict (it is not kept), never "created" twice.
-        var repeated: [Int: PushStatus] = [:]
-        for (index, change) in changes.enumerated() {
-            guard let id = UUID(uuidString: change.id) else { continue }
-            if let record = change.record, let recordedAt = Timestamp.parse(record.recordedAt) {
-                let body = Self.canonicalJSON(record)
-                if let first = firstBodies[id] {
-                    repeated[index] = first == body ? .unchanged : .conflict
-                    continue
-                }
-                firstBodies[id] = body
-                recordIDs.append(id)
-                bodies.append(body)
-                times.append(recordedAt)
-            } else if let text = change.deletedAt, let deletedAt = Timestamp.parse(text),
-                seenTombstones.insert(id).inserted
-            {
-                tombstoneIDs.append(id)
-                deletedAts.append(deletedAt)
-            }
-        }
+        let plan = PushPlan(changes)
+        let recordIDs = plan.records.map(\.id)
+        let bodies = plan.records.map(\.body)
+        let times = plan.records.map(\.recordedAt)
+        let tombstoneIDs = plan.tombstones.map(\.id)
+        let deletedAts = plan.tombstones.map(\.deletedAt)
         var status: [UUID: PushStatus] = [:]
         if !recordIDs.isEmpty {
             let inserted = try await connection.query(
@@ -119,16 +60,7 @@ extension PostgresRecordRepository {
                 WHERE record.deleted_at IS NULL
                 """, logger: logger)
         }
-        return changes.enumerated().map { index, change in
-            guard let id = UUID(uuidString: change.id) else { return PushResult(id: change.id, status: .conflict) }
-            if change.isTombstone || seenTombstones.contains(id) { return PushResult(id: change.id, status: .deleted) }
-            if let again = repeated[index] {
-                // The same body as a first entry that was refused is refused too.
-                let first = status[id] ?? .conflict
-                return PushResult(id: change.id, status: again == .unchanged && first == .conflict ? .conflict : again)
-            }
-            return PushResult(id: change.id, status: status[id] ?? .conflict)
-        }
+        return plan.results(status)
     }
 
     /// The changes of `user` after `cursor`, oldest first, leaving out those `device` made itself.

@@ -3,8 +3,26 @@ public import Foundation
 public import Logging
 public import PostgresNIO
 
+/// Who a bearer token names, by the token's SHA-256 (what the authenticator asks of every request).
+public protocol TokenLookup: Sendable {
+    /// The user a live token belongs to, or `nil`.
+    func user(forHash hash: String) async throws -> Int64?
+}
+
+/// Tokens held in memory, for route tests that are not about SQL.
+public struct MemoryTokens: TokenLookup {
+    let users: [String: Int64]
+
+    /// `tokens` maps each token, in clear, to its user.
+    public init(_ tokens: [String: Int64]) {
+        users = Dictionary(uniqueKeysWithValues: tokens.map { (TokenStore.hash($0.key), $0.value) })
+    }
+
+    public func user(forHash hash: String) async throws -> Int64? { users[hash] }
+}
+
 /// Bearer tokens: made at random, shown once, stored only as their SHA-256.
-public struct TokenStore: Sendable {
+public struct TokenStore: TokenLookup {
     /// A token as listed: never the secret itself.
     public struct Entry: Sendable, Equatable {
         public var id: Int64
@@ -70,7 +88,7 @@ public struct TokenStore: Sendable {
     }
 
     /// The user a live token belongs to, by the token's `hash` (the caller may need the hash too).
-    func user(forHash hash: String) async throws -> Int64? {
+    public func user(forHash hash: String) async throws -> Int64? {
         for try await id in try await client.execute(UserForToken(hash: hash), logger: logger) {
             return id
         }

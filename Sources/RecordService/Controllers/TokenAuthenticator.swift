@@ -1,0 +1,47 @@
+import Foundation
+import Hummingbird
+
+/// Names the user behind `Authorization: Bearer …`; everything under it answers 401 without one.
+/// Then takes the request from the token's rate budget (429 with `Retry-After` beyond it).
+struct TokenAuthenticator<Tokens: TokenLookup>: RouterMiddleware {
+    typealias Context = RecordsRequestContext
+    let tokens: Tokens
+    let limiter: RateLimiter
+    /// Failed authentications per client address.
+    let failures: RateLimiter
+
+    func handle(
+        _ request: Request, context: Context, next: (Request, Context) async throws -> Response
+    ) async throws -> Response {
+        let address = context.remoteAddress ?? "unknown"
+        // An address that keeps failing is answered without a database lookup until its budget refills.
+        if let wait = failures.waitIfEmpty(address) { throw APIError.tooManyRequests(retryAfter: wait) }
+        guard let token = request.headers[.authorization].flatMap(Self.bearerToken) else {
+            throw failed(address)
+        }
+        // One hash serves both the lookup and the token's rate budget.
+        let hash = TokenStore.hash(token)
+        guard let user = try await byDeadline({ [tokens] in try await tokens.user(forHash: hash) }) else {
+            throw failed(address)
+        }
+        if let wait = limiter.take(hash) { throw APIError.tooManyRequests(retryAfter: wait) }
+        var context = context
+        context.userID = user
+        return try await next(request, context)
+    }
+
+    /// 401, after taking one failure from `address`'s budget (429 once it is spent).
+    private func failed(_ address: String) -> APIError {
+        if let wait = failures.take(address) { return .tooManyRequests(retryAfter: wait) }
+        return .unauthorized
+    }
+
+    /// The token of `Bearer TOKEN`, the scheme in any case (RFC 9110 §11.1); `nil` for anything else.
+    static func bearerToken(_ header: String) -> String? {
+        let parts = header.split(separator: " ", maxSplits: 1, omittingEmptySubsequences: true)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        guard !token.isEmpty, token.utf8.count <= 200 else { return nil }
+        return token
+    }
+}
