@@ -33,6 +33,10 @@ let package = Package(
             dependencies: ["WeatherCore", "RecordAPI", "RecordRules", "CSQLite", "TextFormats"]
         ),
         .target(
+            name: "RecordSync",
+            dependencies: ["RecordStore", "RecordAPI", "RecordRules", "WeatherCore"]
+        ),
+        .target(
             name: "WeatherCore",
             dependencies: ["CCurl", "TextFormats"]
         ),
@@ -89,6 +93,7 @@ let package = Package(
             dependencies: [
                 "WeatherCore",
                 "RecordStore",
+                "RecordSync",
                 "WeatherApp",
                 "CNCurses",
                 "CommandLineKit",
@@ -107,7 +112,7 @@ let package = Package(
         // Every parser of outside bytes as a libFuzzer target (make fuzz), or a replay of saved inputs.
         .executableTarget(
             name: "meteo-fuzz",
-            dependencies: ["TextFormats", "RecordAPI", "RecordStore", "WeatherCore", "CommandLineKit"]
+            dependencies: ["TextFormats", "RecordAPI", "RecordStore", "RecordSync", "WeatherCore", "CommandLineKit"]
         ),
         .executableTarget(
             name: "meteo-store-writer",
@@ -115,7 +120,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "meteo-bench",
-            dependencies: ["RecordStore", "RecordAPI", "WeatherCore", "CSQLite"]
+            dependencies: ["RecordStore", "RecordSync", "RecordAPI", "WeatherCore", "CSQLite"]
         ),
         .testTarget(
             name: "WeatherCoreTests",
@@ -127,7 +132,7 @@ let package = Package(
         ),
         .testTarget(
             name: "RecordRulesTests",
-            dependencies: ["RecordRules", "TextFormats", "RecordAPI", "RecordStore", "WeatherCore"]
+            dependencies: ["RecordRules", "TextFormats", "RecordAPI", "RecordStore", "RecordSync", "WeatherCore"]
         ),
         .testTarget(
             name: "CommandLineKitTests",
@@ -147,12 +152,13 @@ let package = Package(
         ),
         .testTarget(
             name: "RecordStoreTests",
-            dependencies: ["RecordStore", "RecordAPI", "WeatherCore", "WeatherTestSupport"]
+            dependencies: ["RecordStore", "RecordSync", "RecordAPI", "WeatherCore", "WeatherTestSupport"]
         ),
         .testTarget(
             name: "SyncTests",
             dependencies: [
-                "RecordStore", "RecordAPI", "WeatherCore", "WeatherTestSupport", "MeteoRecords", "WeatherTUI",
+                "RecordStore", "RecordSync", "RecordAPI", "WeatherCore", "WeatherTestSupport", "MeteoRecords",
+                "WeatherTUI",
             ]
         ),
         .testTarget(

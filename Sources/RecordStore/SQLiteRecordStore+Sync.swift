@@ -7,11 +7,24 @@ public import WeatherCore
     public import Foundation
 #endif
 
-/// One local change waiting to reach the service.
+/// One local change waiting to reach the service: a record, or its deletion (`record.deletedAt` set).
 public struct PendingChange: Sendable, Equatable {
-    public var change: WireChange
+    public var record: WeatherRecord
     /// Whether the row was live when it was read: marking it sent must not swallow a delete made meanwhile.
     public var wasLive: Bool
+
+    public var id: String { record.id }
+
+    public init(record: WeatherRecord, wasLive: Bool) {
+        self.record = record
+        self.wasLive = wasLive
+    }
+}
+
+/// One change another device made, as the service sent it.
+public enum RemoteChange: Sendable, Equatable {
+    case record(WeatherRecord)
+    case tombstone(id: String, deletedAt: Date)
 }
 
 /// What one sync round changed in this store.
@@ -52,9 +65,11 @@ extension SQLiteRecordStore {
         }
     }
 
-    /// Up to `limit` local changes not yet on the service. Records the service could never accept (the
-    /// wire's rules are stricter than the store's for a few fields) are set aside and counted, not retried.
-    public func pendingChanges(limit: Int) throws(RecordStoreError) -> (changes: [PendingChange], setAside: Int) {
+    /// Up to `limit` local changes not yet on the service. Records the service could never accept (`sendable`
+    /// says which: the sync client knows the wire) are set aside and counted, not retried.
+    public func pendingChanges(
+        limit: Int, sendable: (WeatherRecord) -> Bool = { _ in true }
+    ) throws(RecordStoreError) -> (changes: [PendingChange], setAside: Int) {
         try write { connection in
             var changes: [PendingChange] = []
             var setAside = 0
@@ -62,20 +77,16 @@ extension SQLiteRecordStore {
                 "SELECT * FROM record WHERE dirty = 1 ORDER BY rowid LIMIT ?", [.integer(Int64(limit))])
             for row in rows {
                 guard let record = RecordRow.record(row) else { continue }
-                if let deletedAt = record.deletedAt {
-                    changes.append(
-                        PendingChange(
-                            change: WireChange(tombstone: record.id, deletedAt: Timestamp.format(deletedAt)),
-                            wasLive: false))
+                if record.deletedAt != nil {
+                    changes.append(PendingChange(record: record, wasLive: false))
                     continue
                 }
-                let wire = record.wire
-                guard wire.problems().isEmpty else {
+                guard sendable(record) else {
                     try connection.query("UPDATE record SET dirty = 0 WHERE id = ?", [.text(record.id)])
                     setAside += 1
                     continue
                 }
-                changes.append(PendingChange(change: WireChange(record: wire), wasLive: true))
+                changes.append(PendingChange(record: record, wasLive: true))
             }
             return (changes, setAside)
         }
@@ -91,12 +102,12 @@ extension SQLiteRecordStore {
     /// Applies one round in one transaction: what the service said of each sent change, the changes it sent
     /// back, and the cursor to pull from next (`nil` leaves it as it is).
     public func applySync(
-        sent: [PendingChange], results: [PushResult], pulled: [WireChange], cursor: String?, now: Date
+        sent: [PendingChange], results: [PushResult], pulled: [RemoteChange], cursor: String?, now: Date
     ) throws(RecordStoreError) -> AppliedSync {
         try write { connection in
             var applied = AppliedSync()
             let nowMillis = RecordRow.millis(now)
-            for (pending, result) in zip(sent, results) where pending.change.id == result.id {
+            for (pending, result) in zip(sent, results) where pending.id == result.id {
                 let id = SQLiteValue.text(result.id)
                 switch result.status {
                 case .created, .unchanged,
@@ -117,23 +128,23 @@ extension SQLiteRecordStore {
                 }
             }
             for change in pulled {
-                if let wire = change.record {
-                    guard let record = WeatherRecord(wire: wire) else { continue }
+                switch change {
+                case .record(let record):
                     let gone = try connection.query(
                         "SELECT 1 FROM remote_tombstone WHERE id = ?", [.text(record.id)])
                     guard gone.isEmpty else { continue }
                     try connection.query(RecordRow.insertSyncedSQL, RecordRow.values(record))
                     applied.added += connection.changes
-                } else if let text = change.deletedAt, let deletedAt = Timestamp.parse(text) {
+                case .tombstone(let id, let deletedAt):
                     try connection.query(
                         "UPDATE record SET deleted_at = ?, dirty = 0 WHERE id = ? AND deleted_at IS NULL",
-                        [.integer(RecordRow.millis(deletedAt)), .text(change.id)])
+                        [.integer(RecordRow.millis(deletedAt)), .text(id)])
                     if connection.changes > 0 {
                         applied.deleted += 1
-                    } else if try connection.query("SELECT 1 FROM record WHERE id = ?", [.text(change.id)]).isEmpty {
+                    } else if try connection.query("SELECT 1 FROM record WHERE id = ?", [.text(id)]).isEmpty {
                         try connection.query(
                             "INSERT OR IGNORE INTO remote_tombstone (id, deleted_at) VALUES (?, ?)",
-                            [.text(change.id), .integer(RecordRow.millis(deletedAt))])
+                            [.text(id), .integer(RecordRow.millis(deletedAt))])
                     }
                 }
             }

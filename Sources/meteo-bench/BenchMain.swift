@@ -2,6 +2,7 @@ import CSQLite
 import Foundation
 import RecordAPI
 import RecordStore
+import RecordSync
 import WeatherCore
 
 /// Benchmark helpers for `make bench` (not shipped).

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import RecordAPI
 import RecordStore
+import RecordSync
 import TextFormats
 import WeatherCore
 

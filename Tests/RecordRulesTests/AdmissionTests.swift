@@ -2,6 +2,7 @@ import Foundation
 import RecordAPI
 import RecordRules
 import RecordStore
+import RecordSync
 import Testing
 import TextFormats
 import WeatherCore

@@ -5,6 +5,7 @@ import WeatherCore
 import WeatherTestSupport
 
 @testable import RecordStore
+@testable import RecordSync
 
 /// The store's half of sync, against a real file: what is pending, what a round marks, what it applies.
 @Suite struct StoreSyncTests {
@@ -18,7 +19,7 @@ import WeatherTestSupport
     }
 
     func results(_ pending: [PendingChange], _ status: PushStatus) -> [PushResult] {
-        pending.map { PushResult(id: $0.change.id, status: status) }
+        pending.map { PushResult(id: $0.wire.id, status: status) }
     }
 
     @Test func sentChangesStopBeingPendingUnlessTheyChangedMeanwhile() throws {
@@ -28,16 +29,16 @@ import WeatherTestSupport
         #expect(try store.beginSync(account: "https://a 1").device == device)
         let (pending, setAside) = try store.pendingChanges(limit: 10)
         #expect(pending.count == 3 && setAside == 0)
-        #expect(pending.allSatisfy { $0.wasLive && $0.change.record != nil })
+        #expect(pending.allSatisfy { $0.wasLive && $0.wire.record != nil })
         // Record 2 is deleted while its record is on the way: the tombstone must still be sent.
         _ = try store.delete(idPrefix: C.record(2).id, at: Date())
         _ = try store.applySync(
             sent: pending, results: results(pending, .created), pulled: [], cursor: "c1", now: Date())
         let next = try store.pendingChanges(limit: 10).changes
         #expect(
-            next.map(\.change) == [WireChange(tombstone: C.record(2).id, deletedAt: next.first?.change.deletedAt ?? "")]
+            next.map(\.wire) == [WireChange(tombstone: C.record(2).id, deletedAt: next.first?.wire.deletedAt ?? "")]
         )
-        #expect(next.first?.change.isTombstone == true)
+        #expect(next.first?.wire.isTombstone == true)
         _ = try store.applySync(sent: next, results: results(next, .deleted), pulled: [], cursor: "c2", now: Date())
         #expect(try store.pendingCount() == 0)
         #expect(try store.beginSync(account: "https://a 1").cursor == "c2")
@@ -56,19 +57,22 @@ import WeatherTestSupport
             WireChange(tombstone: C.record(1).id, deletedAt: "2026-11-27T14:00:00Z"),
             WireChange(tombstone: C.record(9).id, deletedAt: "2026-11-27T14:00:00Z"),
         ]
-        let applied = try store.applySync(sent: [], results: [], pulled: pulled, cursor: "c", now: Date())
+        let applied = try store.applySync(
+            sent: [], results: [], pulled: pulled.compactMap(\.remote), cursor: "c", now: Date())
         #expect(applied == AppliedSync(added: 1, deleted: 1, refused: 0))
         #expect(try store.record(idPrefix: remote.id) == remote)
-        let again = try store.applySync(sent: [], results: [], pulled: pulled, cursor: "c", now: Date())
+        let again = try store.applySync(
+            sent: [], results: [], pulled: pulled.compactMap(\.remote), cursor: "c", now: Date())
         #expect(again == AppliedSync())
         // The record of a tombstone pulled earlier never comes back.
         _ = try store.applySync(
-            sent: [], results: [], pulled: [WireChange(record: C.record(9).wire)], cursor: "c", now: Date())
+            sent: [], results: [], pulled: [WireChange(record: C.record(9).wire)].compactMap(\.remote), cursor: "c",
+            now: Date())
         let ids = try store.syncedIDs()
         #expect(ids.live == [C.record(2).id, remote.id])
         #expect(ids.deleted == [C.record(1).id, C.record(9).id])
         // Pulled records are already on the service, and so is the delete of record 1: only record 2 waits.
-        #expect(try store.pendingChanges(limit: 10).changes.map(\.change.id) == [C.record(2).id])
+        #expect(try store.pendingChanges(limit: 10).changes.map(\.wire.id) == [C.record(2).id])
     }
 
     @Test func aRecordTheServiceHoldsDeletedIsDeletedHereAndConflictsAreCounted() throws {
@@ -97,7 +101,7 @@ import WeatherTestSupport
         _ = try store.applySync(
             sent: pending,
             results: results(pending, .created).enumerated().map { index, result in
-                pending[index].change.isTombstone ? PushResult(id: result.id, status: .deleted) : result
+                pending[index].wire.isTombstone ? PushResult(id: result.id, status: .deleted) : result
             }, pulled: [], cursor: "c", now: Date())
         let restored = try #require(try store.undoLastDelete())
         #expect(restored.id != C.record(2).id)
@@ -105,7 +109,7 @@ import WeatherTestSupport
         // The tombstone stays (it has reached the service); the copy is what travels next.
         let ids = try store.syncedIDs()
         #expect(ids.deleted.contains(C.record(2).id) && ids.live.contains(restored.id))
-        #expect(try store.pendingChanges(limit: 10).changes.map(\.change.id) == [restored.id])
+        #expect(try store.pendingChanges(limit: 10).changes.map(\.wire.id) == [restored.id])
         // A second undo does not restore the same delete twice.
         #expect(try store.undoLastDelete() == nil)
     }

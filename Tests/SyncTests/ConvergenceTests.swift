@@ -1,6 +1,7 @@
 import Foundation
 import RecordAPI
 import RecordStore
+import RecordSync
 import Testing
 import WeatherCore
 import WeatherTestSupport

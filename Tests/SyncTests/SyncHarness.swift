@@ -1,6 +1,7 @@
 import Foundation
 import RecordAPI
 import RecordStore
+import RecordSync
 import Synchronization
 import WeatherCore
 import WeatherTestSupport

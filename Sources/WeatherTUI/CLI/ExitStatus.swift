@@ -1,5 +1,6 @@
 import CommandLineKit
 import RecordStore
+import RecordSync
 import WeatherCore
 
 /// meteo's documented exit codes.

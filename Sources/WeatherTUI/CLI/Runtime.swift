@@ -1,4 +1,5 @@
 import RecordStore
+import RecordSync
 import WeatherCore
 
 #if canImport(FoundationEssentials)

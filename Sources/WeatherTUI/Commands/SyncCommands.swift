@@ -1,6 +1,7 @@
 import CommandLineKit
 import Glibc
 import RecordStore
+import RecordSync
 import TextFormats
 import WeatherCore
 

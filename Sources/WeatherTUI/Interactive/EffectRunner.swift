@@ -1,5 +1,6 @@
 import Dispatch
 import RecordStore
+import RecordSync
 import Synchronization
 import WeatherApp
 import WeatherCore

@@ -2,6 +2,7 @@ import CommandLineKit
 import Dispatch
 import Glibc
 import RecordStore
+import RecordSync
 import Synchronization
 import WeatherApp
 import WeatherCore

@@ -1,4 +1,6 @@
 public import RecordAPI
+import RecordRules
+public import RecordStore
 public import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -37,5 +39,26 @@ extension WeatherRecord {
             weatherCode: wire.weatherCode, windSpeed: wire.windSpeed, windDirection: wire.windDirection,
             humidity: wire.humidity, pressure: wire.pressure, precipitation: wire.precipitation,
             units: wire.units.flatMap(Units.init(rawValue:)) ?? .metric, keptOffline: wire.keptOffline == true)
+    }
+}
+
+extension PendingChange {
+    /// The change as it travels: the record, or its tombstone.
+    public var wire: WireChange {
+        if let deletedAt = record.deletedAt {
+            return WireChange(tombstone: record.id, deletedAt: Timestamp.format(deletedAt))
+        }
+        return WireChange(record: record.wire)
+    }
+}
+
+extension WireChange {
+    /// The change for the store; `nil` for one this version cannot keep (skipped, not guessed at).
+    public var remote: RemoteChange? {
+        if let record {
+            return WeatherRecord(wire: record).map(RemoteChange.record)
+        }
+        guard let text = deletedAt, let deletedAt = Timestamp.parse(text) else { return nil }
+        return .tombstone(id: id, deletedAt: deletedAt)
     }
 }

@@ -1,4 +1,5 @@
 public import RecordAPI
+public import RecordStore
 public import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -121,7 +122,7 @@ extension SyncError {
 /// answers `unchanged`. Network errors, 5xx and 429 are retried with exponential backoff and full jitter,
 /// honouring `Retry-After`.
 public struct RecordSyncer: Sendable {
-    public let store: SQLiteRecordStore
+    public let store: any SyncStore
     public let http: any HTTPClient
     public let endpoint: SyncEndpoint
     public var batchSize = SyncRequest.maxChanges
@@ -130,7 +131,7 @@ public struct RecordSyncer: Sendable {
     public var baseDelay: Duration = .milliseconds(250)
     public var maxDelay: Duration = .seconds(8)
 
-    public init(store: SQLiteRecordStore, http: any HTTPClient, endpoint: SyncEndpoint) {
+    public init(store: any SyncStore, http: any HTTPClient, endpoint: SyncEndpoint) {
         self.store = store
         self.http = http
         self.endpoint = endpoint
@@ -146,13 +147,13 @@ public struct RecordSyncer: Sendable {
         // the other, and this store prepares the next meanwhile. The last batch travels with the pulls below.
         while true {
             let (pending, setAside) = try storeCall { () throws(RecordStoreError) in
-                try store.pendingChanges(limit: batchSize * 2)
+                try store.pendingChanges(limit: batchSize * 2, sendable: Self.sendable)
             }
             summary.setAside += setAside
             guard pending.count > batchSize else { break }
             let batches = [Array(pending.prefix(batchSize)), Array(pending.dropFirst(batchSize))]
             let requests = batches.map {
-                SyncRequest(changes: $0.map(\.change), cursor: cursor, limit: 0, device: device)
+                SyncRequest(changes: $0.map(\.wire), cursor: cursor, limit: 0, device: device)
             }
             async let first = sendResult(requests[0])
             async let second = sendResult(requests[1])
@@ -171,17 +172,18 @@ public struct RecordSyncer: Sendable {
         var idleRounds = 0
         while true {
             let (pending, setAside) = try storeCall { () throws(RecordStoreError) in
-                try store.pendingChanges(limit: batchSize)
+                try store.pendingChanges(limit: batchSize, sendable: Self.sendable)
             }
             summary.setAside += setAside
             let request = SyncRequest(
-                changes: pending.map(\.change), cursor: cursor, limit: SyncRequest.maxChanges, device: device)
+                changes: pending.map(\.wire), cursor: cursor, limit: SyncRequest.maxChanges, device: device)
             let response = try await send(request)
             summary.requests += 1
             guard response.results.count == pending.count else { throw .invalidResponse(url: endpoint.baseURL) }
             let applied = try storeCall { () throws(RecordStoreError) in
                 try store.applySync(
-                    sent: pending, results: response.results, pulled: response.changes, cursor: response.cursor,
+                    sent: pending, results: response.results, pulled: response.changes.compactMap(\.remote),
+                    cursor: response.cursor,
                     now: now())
             }
             summary.pushed += pending.count
@@ -201,6 +203,9 @@ public struct RecordSyncer: Sendable {
             }
         }
     }
+
+    /// Whether the service could ever accept `record` (set aside for good when not).
+    static func sendable(_ record: WeatherRecord) -> Bool { record.wire.problems().isEmpty }
 
     private func storeCall<T>(_ body: () throws(RecordStoreError) -> T) throws(SyncError) -> T {
         do {
