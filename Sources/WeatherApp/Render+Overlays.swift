@@ -1,0 +1,73 @@
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// Boxes over the panes: the place list and the help.
+extension Renderer {
+    mutating func drawPickList(_ places: [Place], selected: Int) {
+        let rows = places.enumerated().map { index, place -> String in
+            var text = place.name
+            if let admin1 = place.admin1, admin1 != place.name { text += ", " + admin1 }
+            text += ", " + (place.country ?? place.countryCode ?? "?")
+            if let population = place.population { text += "  (\(NumberText.grouped(population)))" }
+            return text
+        }
+        drawBox(title: "Which one?", rows: rows, selected: selected, hint: "↑↓ choose · Enter show · Esc close")
+    }
+
+    mutating func drawHelp() {
+        let rows = state.keymap.helpRows.map {
+            DisplayWidth.pad($0.keys, to: 12) + DisplayWidth.pad($0.summary, to: 15) + $0.focuses
+        }
+        drawBox(title: "Keys", rows: rows, selected: nil, hint: "Esc or ? to close")
+    }
+
+    mutating func drawBox(title: String, rows: [String], selected: Int?, hint: String) {
+        let width = min(state.size.width - 2, max(DisplayWidth.of(hint), rows.map(DisplayWidth.of).max() ?? 0) + 4)
+        let height = min(state.size.height - 2, rows.count + 4)
+        guard width >= 10, height >= 4 else { return }
+        let x = (state.size.width - width) / 2
+        let y = max(1, (state.size.height - height) / 2)
+        let inner = width - 2
+        screen.put(
+            glyphs.topLeft
+                + DisplayWidth.pad(glyphs.horizontal + " " + title + " ", to: inner).replacingSpaces(
+                    with: glyphs.horizontal, after: DisplayWidth.of(title) + 3) + glyphs.topRight, x: x, y: y,
+            style: .title)
+        let visible = height - 4
+        let first = max(0, min((selected ?? 0) - visible + 1, rows.count - visible))
+        for offset in 0..<visible {
+            let index = first + offset
+            let text = index < rows.count ? " " + rows[index] : ""
+            let style: Style = index == selected ? .selected : .normal
+            screen.put(glyphs.vertical, x: x, y: y + 1 + offset, style: .title)
+            screen.put(DisplayWidth.pad(text, to: inner), x: x + 1, y: y + 1 + offset, style: style, width: inner)
+            screen.put(glyphs.vertical, x: x + width - 1, y: y + 1 + offset, style: .title)
+        }
+        let hintRow = y + height - 3
+        screen.put(glyphs.vertical, x: x, y: hintRow, style: .title)
+        screen.fill(" ", x: x + 1, y: hintRow, count: inner)
+        screen.put(glyphs.vertical, x: x + width - 1, y: hintRow, style: .title)
+        screen.put(glyphs.vertical, x: x, y: hintRow + 1, style: .title)
+        screen.put(DisplayWidth.pad(" " + hint, to: inner), x: x + 1, y: hintRow + 1, style: .muted, width: inner)
+        screen.put(glyphs.vertical, x: x + width - 1, y: hintRow + 1, style: .title)
+        screen.put(
+            glyphs.bottomLeft + String(repeating: glyphs.horizontal, count: inner) + glyphs.bottomRight, x: x,
+            y: hintRow + 2, style: .title)
+    }
+}
+
+extension String {
+    /// Replaces spaces with `fill` from the `index`-th character on (for box titles).
+    fileprivate func replacingSpaces(with fill: String, after index: Int) -> String {
+        var result = ""
+        for (offset, character) in enumerated() {
+            result += offset >= index && character == " " ? fill : String(character)
+        }
+        return result
+    }
+}

@@ -1,0 +1,187 @@
+import WeatherCore
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
+/// The result pane: a forecast, or a kept record as it was kept.
+extension Renderer {
+    mutating func drawResult(in rect: Rect) {
+        var pane = Pane(rect: rect)
+        if let record = state.opened {
+            drawRecord(record, pane: &pane)
+            return
+        }
+        guard let result = state.result else {
+            pane.title("Weather", focused: state.focus == .result, glyphs: glyphs, into: &screen)
+            pane.line("Type a place in the search bar and press Enter.", style: .muted, into: &screen)
+            pane.line("Tab moves between the search bar, the result", style: .muted, into: &screen)
+            pane.line("and your history; ? shows every key.", style: .muted, into: &screen)
+            return
+        }
+        let forecast = result.forecast
+        let place = forecast.place
+        var title = place.qualifiedName
+        if let current = forecast.current {
+            title += " · " + localClock(current.time, offset: forecast.utcOffsetSeconds)
+        }
+        pane.title(title, focused: state.focus == .result, glyphs: glyphs, into: &screen)
+        if result.staleReason != nil {
+            let stale = StaleText(fetchedAt: forecast.fetchedAt, now: state.now, localOffset: state.localOffset)
+            pane.line(
+                forecast.currentIsForecast == true
+                    ? "Offline: forecast from \(stale.when) (\(stale.age) ago) for this hour"
+                    : "Offline: result from \(stale.when) (\(stale.age) ago)", style: .warning, into: &screen)
+        }
+
+        if let current = forecast.current { drawCurrent(current, pane: &pane) }
+
+        let hours = Array(forecast.hourly.prefix(24))
+        if hours.count >= 2, pane.remaining >= 4 {
+            pane.skip()
+            drawChart(hours, forecast: forecast, pane: &pane)
+        }
+        if !forecast.daily.isEmpty, pane.remaining >= 2 {
+            pane.skip()
+            drawDaily(forecast.daily, pane: &pane)
+        }
+    }
+
+    /// A kept record as it was kept (`KeptRecordText`, as `meteo show` prints it), under a title that says so.
+    /// A small pane keeps the mark, the place and the temperature first.
+    mutating func drawRecord(_ record: WeatherRecord, pane: inout Pane) {
+        pane.title("Kept record", focused: state.focus == .result, glyphs: glyphs, into: &screen)
+        var lines = KeptRecordText.lines(
+            record, units: state.units, language: state.language, ascii: state.ascii,
+            placeOffset: state.history.placeOffsets[record.id],
+            localOffset: state.history.localOffsets[record.id] ?? state.localOffset)
+        func rows(_ line: KeptRecordText.Line) -> Int { pane.rows(line.parts, separator: "   ") }
+        while lines.reduce(0, { $0 + rows($1) }) > pane.remaining, let worst = lines.map(\.rank).max(), worst > 0 {
+            lines.removeAll { $0.rank == worst }
+        }
+        for line in lines {
+            let style: Style =
+                switch line.role {
+                case .mark: .warning
+                case .title: .title
+                case .accent: .accent
+                case .normal: .normal
+                case .muted: .muted
+                }
+            pane.wrap(line.parts, separator: "   ", style: style, into: &screen)
+        }
+        if pane.remaining >= 2 {
+            pane.skip()
+            pane.line("f weather now · Esc back to the history", style: .muted, into: &screen)
+        }
+    }
+
+    /// The next 24 hours: temperature as a bar chart, hour labels, and the chance of rain under it.
+    mutating func drawChart(_ hours: [HourlyForecast], forecast: Forecast, pane: inout Pane) {
+        let labelWidth = 6
+        let columnWidth = max(1, min(3, (pane.rect.width - labelWidth) / hours.count))
+        let temperatures = hours.compactMap(\.temperature).map(state.units.temperature)
+        guard let low = temperatures.min(), let high = temperatures.max() else { return }
+        let chartRows = min(3, max(1, pane.remaining - 4))
+        pane.line(
+            labels.nextHours + " (" + NumberText.fixed(low, 0) + "° … " + NumberText.fixed(high, 0) + "°)",
+            style: .muted, into: &screen)
+        let levels = glyphs.bars.count - 1
+        for row in 0..<chartRows {
+            guard let y = pane.nextRow() else { return }
+            let rowFromBottom = chartRows - 1 - row
+            if row == 0 { screen.put(NumberText.fixed(high, 0) + "°", x: pane.rect.x, y: y, style: .muted) }
+            if row == chartRows - 1 { screen.put(NumberText.fixed(low, 0) + "°", x: pane.rect.x, y: y, style: .muted) }
+            for (index, hour) in hours.enumerated() {
+                guard let value = hour.temperature.map(state.units.temperature) else { continue }
+                let fraction = high > low ? (value - low) / (high - low) : 0.5
+                // Each row holds `levels` steps; the lowest reading still shows a sliver.
+                let height = Int((fraction * Double(chartRows * levels - 1)).rounded()) + 1
+                let level = max(0, min(levels, height - rowFromBottom * levels))
+                guard level > 0 else { continue }
+                let x = pane.rect.x + labelWidth + index * columnWidth
+                screen.fill(
+                    glyphs.bars[level], x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)),
+                    style: .accent)
+            }
+        }
+        if let y = pane.nextRow() {
+            for (index, hour) in hours.enumerated() where index % max(1, 6 / columnWidth) == 0 {
+                let parts = CivilTime.components(of: hour.time, utcOffsetSeconds: forecast.utcOffsetSeconds)
+                screen.put(
+                    CivilTime.pad(parts.hour, 2) + "h", x: pane.rect.x + labelWidth + index * columnWidth, y: y,
+                    style: .muted)
+            }
+        }
+        if let y = pane.nextRow() {
+            screen.put(state.language == .french ? "pluie" : "rain", x: pane.rect.x, y: y, style: .muted)
+            for (index, hour) in hours.enumerated() {
+                guard let chance = hour.precipitationProbability else { continue }
+                let shade = glyphs.shades[
+                    min(glyphs.shades.count - 1, Int(chance / 100 * Double(glyphs.shades.count - 1) + 0.5))]
+                let x = pane.rect.x + labelWidth + index * columnWidth
+                screen.fill(
+                    shade, x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)),
+                    style: chance >= 50 ? .accent : .muted)
+            }
+            if let most = hours.compactMap(\.precipitationProbability).max() {
+                let end = pane.rect.x + labelWidth + hours.count * columnWidth
+                if end + 8 <= pane.rect.x + pane.rect.width {
+                    screen.put(" max " + NumberText.fixed(most, 0) + "%", x: end, y: y, style: .muted)
+                }
+            }
+        }
+    }
+
+    /// The current conditions: the sky, the temperature, then the details wrapped to the pane's width.
+    mutating func drawCurrent(_ current: Conditions, pane: inout Pane) {
+        if let code = current.weatherCode {
+            let weather = WeatherCode(code)
+            pane.line(
+                "\(weather.icon(ascii: state.ascii)) \(weather.description(in: state.language))", style: .title,
+                into: &screen)
+        }
+        var temperature = current.temperature.map(temperatureText) ?? "–"
+        if let feels = current.apparentTemperature {
+            temperature += "   \(labels.feelsLike) \(temperatureText(feels))"
+        }
+        pane.line(temperature, style: .accent, into: &screen)
+        var details: [String] = []
+        if let humidity = current.humidity {
+            details.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%")
+        }
+        if let wind = current.windSpeed {
+            var text = "\(labels.wind) \(NumberText.fixed(state.units.speed(wind), 0)) \(state.units.speedSymbol)"
+            if let direction = current.windDirection {
+                text += " " + Compass.point(direction, language: state.language)
+            }
+            details.append(text)
+        }
+        if let pressure = current.pressure {
+            details.append(
+                "\(labels.pressure) \(NumberText.fixed(state.units.pressure(pressure), state.units == .metric ? 0 : 2)) \(state.units.pressureSymbol)"
+            )
+        }
+        if let precipitation = current.precipitation {
+            details.append(
+                "\(labels.precipitation) \(NumberText.fixed(state.units.precipitation(precipitation), state.units == .metric ? 1 : 2)) \(state.units.precipitationSymbol)"
+            )
+        }
+        pane.wrap(details, separator: "   ", into: &screen)
+    }
+
+    /// One line a day while rows remain.
+    mutating func drawDaily(_ days: [DailyForecast], pane: inout Pane) {
+        for day in days where pane.remaining > 0 {
+            let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " "
+            let low = day.temperatureMin.map { NumberText.fixed(state.units.temperature($0), 0) + "°" } ?? "–"
+            let high = day.temperatureMax.map { NumberText.fixed(state.units.temperature($0), 0) + "°" } ?? "–"
+            var text = "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon)  "
+            text += DisplayWidth.pad(low, to: 4) + " " + DisplayWidth.pad(high, to: 4)
+            if let code = day.weatherCode { text += " " + WeatherCode(code).description(in: state.language) }
+            pane.line(text, into: &screen)
+        }
+    }
+}
