@@ -58,78 +58,14 @@ struct Settings: Sendable, Equatable {
     static func resolve(
         file: [String: String], environment: [String: String], overrides: Overrides = Overrides()
     ) throws(ConfigError) -> Settings {
-        var values: [String: (value: String, source: String)] = [:]
-        for (key, value) in file { values[key] = (value, "config.toml") }
-        for key in keys {
-            if let value = environment[key.environment], !value.isEmpty { values[key.file] = (value, key.environment) }
-        }
-
+        let values = SettingValues(file: file, environment: environment, keys: keys)
         var settings = Settings()
         settings.ascii = !Self.localeIsUTF8(environment)
         settings.language = Self.localeLanguage(environment) ?? .english
         settings.cacheDirectory = Paths.cacheDirectory(environment)
-
-        func text(_ key: String) -> String? { values[key].map { $0.value.trimmedWhitespace() } }
-        func invalid(_ key: String, _ expected: String) -> ConfigError {
-            let found = values[key] ?? (value: "", source: "defaults")
-            return .invalidValue(key: key, value: found.value, source: found.source, expected: expected)
-        }
-
-        if let value = text("units") {
-            guard let units = Units(rawValue: value.lowercased()) else { throw invalid("units", "metric or imperial") }
-            settings.units = units
-        }
-        if let value = text("lang") {
-            guard let language = Language.fromLocale(value) else { throw invalid("lang", "en or fr") }
-            settings.language = language
-        }
-        if let value = text("provider") {
-            guard let provider = ProviderID(rawValue: value.lowercased()) else {
-                throw invalid("provider", "open-meteo or openweathermap")
-            }
-            settings.provider = provider
-        }
-        for (key, path) in [
-            ("geocoding_url", \Settings.geocodingURL), ("forecast_url", \Settings.forecastURL),
-            ("owm_url", \Settings.owmURL),
-        ] {
-            guard let value = text(key) else { continue }
-            guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
-                throw invalid(key, "an http:// or https:// URL")
-            }
-            settings[keyPath: path] = value
-        }
-        settings.owmAPIKey = text("owm_api_key").flatMap { $0.isEmpty ? nil : $0 }
-        if let value = text("sync_interval") {
-            guard let seconds = Double(value), seconds >= 1, seconds <= 86_400 else {
-                throw invalid("sync_interval", "a number of seconds between 1 and 86400")
-            }
-            settings.syncInterval = seconds
-        }
-        for (key, path) in [("connect_timeout", \Settings.connectTimeout), ("timeout", \Settings.timeout)] {
-            guard let value = text(key) else { continue }
-            guard let seconds = Double(value), seconds > 0, seconds <= 600 else {
-                throw invalid(key, "a number of seconds between 0 and 600")
-            }
-            settings[keyPath: path] = seconds
-        }
-        if let value = text("ascii") {
-            guard let flag = Self.bool(value) else { throw invalid("ascii", "true or false") }
-            settings.ascii = flag
-        }
-        settings.defaultPlace = text("place").flatMap { $0.isEmpty ? nil : $0 }
-        if let value = text("records_url"), !value.isEmpty {
-            guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
-                throw invalid("records_url", "an http:// or https:// URL")
-            }
-            settings.recordsURL = value
-        }
-        settings.recordsToken = text("records_token").flatMap { $0.isEmpty ? nil : $0 }
-        if let value = text("records_allow_insecure") {
-            guard let flag = Self.bool(value) else { throw invalid("records_allow_insecure", "true or false") }
-            settings.recordsAllowInsecure = flag
-        }
-
+        try settings.readDisplay(values)
+        try settings.readProviders(values)
+        try settings.readRecords(values)
         if let units = overrides.units { settings.units = units }
         if let language = overrides.language { settings.language = language }
         if let provider = overrides.provider { settings.provider = provider }
@@ -177,5 +113,98 @@ enum ConfigError: Error, Equatable, UserFacingError {
         case .invalidFile(let path, let reason):
             return "\(path) is not valid TOML: \(reason). Fix or remove it."
         }
+    }
+}
+
+/// The values of config.toml overridden by the environment, each with where it came from, read as typed values.
+struct SettingValues {
+    private var values: [String: (value: String, source: String)] = [:]
+
+    init(file: [String: String], environment: [String: String], keys: [Settings.Key]) {
+        for (key, value) in file { values[key] = (value, "config.toml") }
+        for key in keys {
+            if let value = environment[key.environment], !value.isEmpty { values[key.file] = (value, key.environment) }
+        }
+    }
+
+    func text(_ key: String) -> String? { values[key].map { $0.value.trimmedWhitespace() } }
+
+    /// `text`, with nothing for an empty value.
+    func nonEmpty(_ key: String) -> String? { text(key).flatMap { $0.isEmpty ? nil : $0 } }
+
+    func invalid(_ key: String, _ expected: String) -> ConfigError {
+        let found = values[key] ?? (value: "", source: "defaults")
+        return .invalidValue(key: key, value: found.value, source: found.source, expected: expected)
+    }
+
+    func url(_ key: String) throws(ConfigError) -> String? {
+        guard let value = text(key) else { return nil }
+        guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
+            throw invalid(key, "an http:// or https:// URL")
+        }
+        return value
+    }
+
+    /// A number of seconds in `range` (its lowest value itself refused when `excludingLowest`).
+    func seconds(_ key: String, _ range: ClosedRange<Int>, excludingLowest: Bool = false) throws(ConfigError)
+        -> Double?
+    {
+        guard let value = text(key) else { return nil }
+        guard let seconds = Double(value), seconds >= Double(range.lowerBound), seconds <= Double(range.upperBound),
+            !excludingLowest || seconds > Double(range.lowerBound)
+        else {
+            throw invalid(key, "a number of seconds between \(range.lowerBound) and \(range.upperBound)")
+        }
+        return seconds
+    }
+
+    func flag(_ key: String) throws(ConfigError) -> Bool? {
+        guard let value = text(key) else { return nil }
+        guard let flag = Settings.bool(value) else { throw invalid(key, "true or false") }
+        return flag
+    }
+}
+
+extension Settings {
+    /// Units, language and ASCII mode.
+    mutating func readDisplay(_ values: SettingValues) throws(ConfigError) {
+        if let value = values.text("units") {
+            guard let units = Units(rawValue: value.lowercased()) else {
+                throw values.invalid("units", "metric or imperial")
+            }
+            self.units = units
+        }
+        if let value = values.text("lang") {
+            guard let language = Language.fromLocale(value) else { throw values.invalid("lang", "en or fr") }
+            self.language = language
+        }
+        if let flag = try values.flag("ascii") { ascii = flag }
+        defaultPlace = values.nonEmpty("place")
+    }
+
+    /// The weather provider, its URLs, key and timeouts.
+    mutating func readProviders(_ values: SettingValues) throws(ConfigError) {
+        if let value = values.text("provider") {
+            guard let provider = ProviderID(rawValue: value.lowercased()) else {
+                throw values.invalid("provider", "open-meteo or openweathermap")
+            }
+            self.provider = provider
+        }
+        if let url = try values.url("geocoding_url") { geocodingURL = url }
+        if let url = try values.url("forecast_url") { forecastURL = url }
+        if let url = try values.url("owm_url") { owmURL = url }
+        owmAPIKey = values.nonEmpty("owm_api_key")
+        if let seconds = try values.seconds("connect_timeout", 0...600, excludingLowest: true) {
+            connectTimeout = seconds
+        }
+        if let seconds = try values.seconds("timeout", 0...600, excludingLowest: true) { timeout = seconds }
+    }
+
+    /// The record service and the sync interval.
+    mutating func readRecords(_ values: SettingValues) throws(ConfigError) {
+        if let seconds = try values.seconds("sync_interval", 1...86_400) { syncInterval = seconds }
+        if values.nonEmpty("records_url") != nil, let url = try values.url("records_url") { recordsURL = url }
+        recordsToken = values.nonEmpty("records_token")
+        if let flag = try values.flag("records_allow_insecure") { recordsAllowInsecure = flag }
     }
 }

@@ -39,34 +39,8 @@ final class EffectRunner: Sendable {
 
     func run(_ effect: Effect) {
         switch effect {
-        case .searchPlaces(let text, let requestID):
-            start(requestID) { [provider, send] in
-                guard let query = PlaceQuery(text) else { return }
-                do throws(WeatherError) {
-                    let places = try await provider.search(query, limit: 10)
-                    send(.placesFound(places, query: text, requestID: requestID))
-                } catch {
-                    ErrorLog.note(error)
-                    send(.requestFailed(message: error.userMessage, requestID: requestID))
-                }
-            }
-        case .fetchForecast(let place, let requestID):
-            start(requestID) { [lookup, send] in
-                do throws(WeatherError) {
-                    let result = try await lookup.forecast(for: .place(place))
-                    await result.cacheWrite?.value
-                    send(
-                        .forecastLoaded(
-                            result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
-                } catch {
-                    ErrorLog.note(error)
-                    let now = Date()
-                    send(
-                        .requestFailed(
-                            message: error.userMessage(now: now, localOffset: LocalClock.offset(at: now)),
-                            requestID: requestID))
-                }
-            }
+        case .searchPlaces(let text, let requestID): search(text, requestID: requestID)
+        case .fetchForecast(let place, let requestID): fetch(place, requestID: requestID)
         case .cancelRequest(let requestID):
             tasks.withLock { $0.removeValue(forKey: requestID) }?.cancel()
         case .saveRecord(let forecast, let units, let offline):
@@ -95,30 +69,7 @@ final class EffectRunner: Sendable {
             }
         case .loadHistory(let request):
             withStore { store in try Self.historyEvent(store, request) }
-        case .sync:
-            guard let syncer else { return }
-            // The core runs one round at a time; the task never touches the screen, only sends an event.
-            let task = Task.detached { [send] in
-                let event: AppEvent
-                do throws(SyncError) {
-                    let summary = try await syncer.run()
-                    let waiting = (try? syncer.store.pendingCount()) ?? 0
-                    event = .syncFinished(
-                        changed: summary.applied.added + summary.applied.deleted > 0, waiting: waiting)
-                } catch {
-                    ErrorLog.note(error)
-                    let offline: Bool
-                    switch error {
-                    case .unreachable, .serverFailed: offline = true
-                    default: offline = false
-                    }
-                    event = .syncFailed(
-                        message: error.userMessage, offline: offline,
-                        waiting: (try? syncer.store.pendingCount()) ?? 0)
-                }
-                send(event)
-            }
-            syncTask.withLock { $0 = task }
+        case .sync: sync()
         case .quit:
             let running = tasks.withLock { tasks in
                 defer { tasks.removeAll() }
@@ -127,6 +78,63 @@ final class EffectRunner: Sendable {
             for task in running { task.cancel() }
             syncTask.withLock { $0 }?.cancel()
         }
+    }
+
+    private func search(_ text: String, requestID: Int) {
+        start(requestID) { [provider, send] in
+            guard let query = PlaceQuery(text) else { return }
+            do throws(WeatherError) {
+                let places = try await provider.search(query, limit: 10)
+                send(.placesFound(places, query: text, requestID: requestID))
+            } catch {
+                ErrorLog.note(error)
+                send(.requestFailed(message: error.userMessage, requestID: requestID))
+            }
+        }
+    }
+
+    private func fetch(_ place: Place, requestID: Int) {
+        start(requestID) { [lookup, send] in
+            do throws(WeatherError) {
+                let result = try await lookup.forecast(for: .place(place))
+                await result.cacheWrite?.value
+                send(
+                    .forecastLoaded(
+                        result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
+            } catch {
+                ErrorLog.note(error)
+                let now = Date()
+                send(
+                    .requestFailed(
+                        message: error.userMessage(now: now, localOffset: LocalClock.offset(at: now)),
+                        requestID: requestID))
+            }
+        }
+    }
+
+    /// One sync round in the background (the core runs one at a time); the task never touches the screen, only
+    /// sends an event.
+    private func sync() {
+        guard let syncer else { return }
+        let task = Task.detached { [send] in
+            let event: AppEvent
+            do throws(SyncError) {
+                let summary = try await syncer.run()
+                let waiting = (try? syncer.store.pendingCount()) ?? 0
+                event = .syncFinished(changed: summary.applied.added + summary.applied.deleted > 0, waiting: waiting)
+            } catch {
+                ErrorLog.note(error)
+                let offline: Bool
+                switch error {
+                case .unreachable, .serverFailed: offline = true
+                default: offline = false
+                }
+                event = .syncFailed(
+                    message: error.userMessage, offline: offline, waiting: (try? syncer.store.pendingCount()) ?? 0)
+            }
+            send(event)
+        }
+        syncTask.withLock { $0 = task }
     }
 
     /// The first page of history, read before the first frame is drawn.
