@@ -1,9 +1,10 @@
 // swift-tools-version:6.1
 import PackageDescription
 
+// Linux only (Glibc, libcurl.so.4 loaded at run time, ncursesw): SwiftPM has no platform line for Linux, and a
+// macOS one would claim a build nobody runs.
 let package = Package(
     name: "meteo",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "meteo", targets: ["WeatherTUI"]),
         .executable(name: "meteo-records", targets: ["MeteoRecords"]),
@@ -102,7 +103,7 @@ let package = Package(
         ),
         .target(
             name: "WeatherTestSupport",
-            dependencies: ["WeatherCore", "CTestSupport"]
+            dependencies: ["WeatherCore", "RecordAPI", "RecordSync", "CTestSupport"]
         ),
         .target(name: "CTestSupport"),
         .executableTarget(
@@ -140,7 +141,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WeatherAppTests",
-            dependencies: ["WeatherApp", "WeatherCore", "TextFormats"],
+            dependencies: ["WeatherApp", "WeatherCore", "TextFormats", "WeatherTestSupport"],
             exclude: ["Screens"]
         ),
         .testTarget(

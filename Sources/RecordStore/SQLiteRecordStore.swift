@@ -66,7 +66,9 @@ public final class SQLiteRecordStore: RecordStore {
             let same = try connection.query(RecordRow.sameObservationSQL, RecordRow.observationValues(record))
             if let kept = same.first?.text("id") { throw RecordStoreError.alreadyKept(id: kept) }
             try connection.query(RecordRow.insertSQL, RecordRow.values(record))
+            FaultPoint.reach("store.add")
         }
+        FaultPoint.reach("store.added")
     }
 
     public func page(_ query: HistoryQuery) throws(RecordStoreError) -> [WeatherRecord] {

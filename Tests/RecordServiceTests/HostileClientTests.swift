@@ -4,6 +4,7 @@ import HummingbirdTesting
 import NIOCore
 import RecordAPI
 import Testing
+import WeatherTestSupport
 
 @testable import RecordService
 
@@ -18,27 +19,29 @@ import Testing
     func syncWithoutADeviceReceivesChangesFromEveryWayIn(backend: Backend) async throws {
         try await R().withRouter(backend) { client, ann, _ in
             // Given records written through the REST route and pushed without a device
-            let put = R.record(R.id(1))
+            let put = SampleRecord.wire(1)
             try await client.execute(
                 uri: RecordPaths.records + "/" + put.id, method: .put, headers: R.headers(ann), body: R.body(put)
             ) { #expect($0.status == .created) }
             let (status, _, _) = try await S.sync(
-                client, token: ann, SyncRequest(changes: [WireChange(record: R.record(R.id(2)))], cursor: nil))
+                client, token: ann, SyncRequest(changes: [WireChange(record: SampleRecord.wire(2))], cursor: nil))
             #expect(status == .ok)
             // When a client that names no device pulls: it receives both, and its cursor passes nothing unseen
             let pulled = try await S.pullAll(client, token: ann, device: nil)
-            #expect(Set(pulled.changes.map(\.id)) == [R.id(1), R.id(2)])
+            #expect(Set(pulled.changes.map(\.id)) == [SampleRecord.id(1), SampleRecord.id(2)])
             // And a device that wrote none of them receives them too
             #expect(
-                Set(try await S.pullAll(client, token: ann, device: "laptop").changes.map(\.id)) == [R.id(1), R.id(2)])
+                Set(try await S.pullAll(client, token: ann, device: "laptop").changes.map(\.id)) == [
+                    SampleRecord.id(1), SampleRecord.id(2),
+                ])
         }
     }
 
     @Test(arguments: Backend.allCases)
     func anIdNamedTwiceInOneBatchIsAnsweredPerEntryTruthfully(backend: Backend) async throws {
         try await R().withRouter(backend) { client, ann, _ in
-            let first = R.record(R.id(1))
-            let other = R.record(R.id(1), temperature: 1)
+            let first = SampleRecord.wire(1)
+            let other = SampleRecord.wire(1, temperature: 1)
             let (status, response, _) = try await S.sync(
                 client, token: ann,
                 SyncRequest(
@@ -54,9 +57,9 @@ import Testing
 
     @Test func controlsFarTimesAndLongDevicesAreRefusedNever500() async throws {
         try await R().withRouter { client, ann, _ in
-            var nul = R.record(R.id(3))
+            var nul = SampleRecord.wire(3)
             nul.place.name = "Pa\u{0}ris"
-            var farTombstone = WireChange(tombstone: R.id(4), deletedAt: "9999-12-31T23:59:59Z")
+            var farTombstone = WireChange(tombstone: SampleRecord.id(4), deletedAt: "9999-12-31T23:59:59Z")
             for request in [
                 SyncRequest(changes: [WireChange(record: nul)], cursor: nil),
                 SyncRequest(changes: [farTombstone], cursor: nil),
@@ -83,7 +86,7 @@ import Testing
                     uri: RecordPaths.records, method: .get, headers: [.authorization: "\(scheme) \(ann)"]
                 ) { #expect($0.status == .ok, "\(scheme)") }
             }
-            let record = R.record(R.id(5))
+            let record = SampleRecord.wire(5)
             for type in ["application/jsonx", "text/json", "application/json-seq", "application/x-json"] {
                 try await client.execute(
                     uri: RecordPaths.records + "/" + record.id, method: .put,
@@ -110,7 +113,7 @@ import Testing
                 #expect($0.body.readableBytes == 0)
             }
             // OPTIONS says what a path serves; TRACE is not served
-            try await client.execute(uri: RecordPaths.records + "/" + R.id(1), method: .options) {
+            try await client.execute(uri: RecordPaths.records + "/" + SampleRecord.id(1), method: .options) {
                 #expect($0.status == .noContent)
                 #expect($0.headers[.allow] == "GET, PUT, DELETE, HEAD, OPTIONS")
             }
@@ -124,7 +127,7 @@ import Testing
 
     @Test func aKeyNamedTwiceIsRefused() async throws {
         try await R().withRouter { client, ann, _ in
-            let record = R.record(R.id(7))
+            let record = SampleRecord.wire(7)
             var text = String(decoding: R.body(record).readableBytesView, as: UTF8.self)
             text.removeLast()
             text += #","temperature":-80}"#

@@ -37,7 +37,7 @@ import WeatherTestSupport
                 logger: TestDatabase.logger)
             let app = Application(router: router, services: [deadlines])
             try await app.test(.router) { test in
-                let record = R.record(R.id(1))
+                let record = SampleRecord.wire(1)
                 try await test.execute(
                     uri: RecordPaths.records + "/" + record.id, method: .put, headers: R.headers(token),
                     body: R.body(record)

@@ -6,6 +6,7 @@ import NIOCore
 import PostgresNIO
 import RecordAPI
 import Testing
+import WeatherTestSupport
 
 @testable import RecordService
 
@@ -103,25 +104,6 @@ enum Backend: String, CaseIterable, Sendable {
 /// The record routes' contract: what is about storage runs on both repositories, so that the in-memory one
 /// answers as PostgreSQL does; what is about HTTP and validation runs in memory.
 @Suite struct RecordRouteTests {
-    static func record(_ id: String, recordedAt: String = "2026-11-27T13:04:12Z", temperature: Double = 23.5)
-        -> WireRecord
-    {
-        WireRecord(
-            id: id,
-            place: .init(
-                name: "São Paulo", admin1: "São Paulo", countryCode: "BR", latitude: -23.5475, longitude: -46.63611,
-                timezone: "America/Sao_Paulo"),
-            observedAt: "2026-11-27T13:00:00Z", recordedAt: recordedAt, provider: "open-meteo",
-            temperature: temperature,
-            apparentTemperature: 24.1, weatherCode: 3, windSpeed: 10.2, windDirection: 90, humidity: 60, pressure: 1012,
-            precipitation: 0)
-    }
-
-    static func id(_ index: Int) -> String {
-        let hex = String(index, radix: 16)
-        return "7d3c2a0e-6a7b-4f7e-9a43-" + String(repeating: "0", count: 12 - hex.count) + hex
-    }
-
     static func body(_ record: WireRecord) -> ByteBuffer {
         ByteBuffer(bytes: (try? JSONEncoder().encode(record)) ?? Data())
     }
@@ -176,7 +158,7 @@ enum Backend: String, CaseIterable, Sendable {
     @Test(arguments: Backend.allCases)
     func putIsIdempotentAndConflictsAreNamed(backend: Backend) async throws {
         try await withRouter(backend) { client, ann, _ in
-            let record = Self.record(Self.id(1))
+            let record = SampleRecord.wire(1)
             let uri = RecordPaths.records + "/" + record.id
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) {
                 #expect($0.status == .created)
@@ -184,7 +166,7 @@ enum Backend: String, CaseIterable, Sendable {
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) {
                 #expect($0.status == .ok)
             }
-            let other = Self.record(Self.id(1), temperature: 29)
+            let other = SampleRecord.wire(1, temperature: 29)
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(other)) {
                 #expect($0.status == .conflict)
                 #expect(Self.error($0)?.code == "conflict")
@@ -200,7 +182,8 @@ enum Backend: String, CaseIterable, Sendable {
     func listIsNewestFirstInKeysetPages(backend: Backend) async throws {
         try await withRouter(backend) { client, ann, _ in
             for index in 1...7 {
-                let record = Self.record(Self.id(index), recordedAt: "2026-11-27T13:0\(index):00Z")
+                let record = SampleRecord.wire(
+                    index, recordedAt: Date(timeIntervalSince1970: 1_795_784_400 + Double(index) * 60))
                 try await client.execute(
                     uri: RecordPaths.records + "/" + record.id, method: .put, headers: Self.headers(ann),
                     body: Self.body(record)
@@ -219,7 +202,7 @@ enum Backend: String, CaseIterable, Sendable {
                     next = page.next
                 }
             } while next != nil
-            #expect(seen == (1...7).reversed().map(Self.id))
+            #expect(seen == (1...7).reversed().map(SampleRecord.id))
             try await client.execute(
                 uri: RecordPaths.records + "?limit=501", method: .get, headers: Self.headers(ann, json: false)
             ) {
@@ -247,7 +230,7 @@ enum Backend: String, CaseIterable, Sendable {
     @Test(arguments: Backend.allCases)
     func deleteWritesATombstoneThatWins(backend: Backend) async throws {
         try await withRouter(backend) { client, ann, _ in
-            let record = Self.record(Self.id(2))
+            let record = SampleRecord.wire(2)
             let uri = RecordPaths.records + "/" + record.id
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) { _ in
             }
@@ -264,7 +247,7 @@ enum Backend: String, CaseIterable, Sendable {
                 #expect(Self.error($0)?.code == "deleted")
             }
             // A delete that arrives before its record still wins.
-            let early = Self.record(Self.id(3))
+            let early = SampleRecord.wire(3)
             let earlyURI = RecordPaths.records + "/" + early.id
             try await client.execute(uri: earlyURI, method: .delete, headers: Self.headers(ann, json: false)) {
                 #expect($0.status == .noContent)
@@ -278,7 +261,7 @@ enum Backend: String, CaseIterable, Sendable {
     @Test(arguments: Backend.allCases)
     func anotherUsersRecordsAreInvisible(backend: Backend) async throws {
         try await withRouter(backend) { client, ann, bob in
-            let record = Self.record(Self.id(4))
+            let record = SampleRecord.wire(4)
             let uri = RecordPaths.records + "/" + record.id
             try await client.execute(uri: uri, method: .put, headers: Self.headers(ann), body: Self.body(record)) {
                 #expect($0.status == .created)
@@ -291,7 +274,7 @@ enum Backend: String, CaseIterable, Sendable {
                 #expect(page.records.isEmpty)
             }
             try await client.execute(uri: uri, method: .delete, headers: Self.headers(bob, json: false)) { _ in }
-            let overwrite = Self.record(Self.id(4), temperature: -5)
+            let overwrite = SampleRecord.wire(4, temperature: -5)
             try await client.execute(uri: uri, method: .put, headers: Self.headers(bob), body: Self.body(overwrite)) {
                 _ in
             }
@@ -304,7 +287,7 @@ enum Backend: String, CaseIterable, Sendable {
 
     @Test func badRequestsGetTheRightStatusAndField() async throws {
         try await withRouter { client, ann, _ in
-            let good = Self.record(Self.id(5))
+            let good = SampleRecord.wire(5)
             let uri = RecordPaths.records + "/" + good.id
             try await client.execute(uri: uri, method: .get) {
                 #expect($0.status == .unauthorized)
@@ -411,7 +394,7 @@ enum Backend: String, CaseIterable, Sendable {
     }
 
     @Test func wireProblemsNameTheirFields() {
-        var record = RecordRouteTests.record(RecordRouteTests.id(9))
+        var record = SampleRecord.wire(9)
         #expect(record.problems().isEmpty)
         record.id = "NOT-A-UUID"
         record.humidity = 120

@@ -7,6 +7,7 @@ import PostgresNIO
 import RecordAPI
 import Synchronization
 import Testing
+import WeatherTestSupport
 
 @testable import RecordService
 
@@ -50,40 +51,40 @@ import Testing
     @Test(arguments: Backend.allCases)
     func pushIsIdempotentTombstonesWinAndOwnChangesStayHome(backend: Backend) async throws {
         try await R().withRouter(backend) { client, ann, bob in
-            let records = (1...7).map { R.record(R.id($0), recordedAt: "2026-11-27T13:0\($0):00Z") }
+            let records: [WireRecord] = (1...7).map { index in
+                SampleRecord.wire(index, recordedAt: Date(timeIntervalSince1970: 1_795_784_400 + Double(index) * 60))
+            }
             let batch =
                 records.map(WireChange.init(record:)) + [
-                    WireChange(tombstone: R.id(2), deletedAt: "2026-11-27T14:00:00Z"),
-                    WireChange(tombstone: R.id(99), deletedAt: "2026-11-27T14:00:00Z"),
+                    WireChange(tombstone: SampleRecord.id(2), deletedAt: "2026-11-27T14:00:00Z"),
+                    WireChange(tombstone: SampleRecord.id(99), deletedAt: "2026-11-27T14:00:00Z"),
                 ]
             let (status, first, _) = try await Self.sync(
                 client, token: ann, SyncRequest(changes: batch, cursor: nil, device: "laptop"))
             #expect(status == .ok)
-            #expect(
-                first?.results.map(\.status) == [.created, .deleted] + Array(repeating: .created, count: 5) + [
-                    .deleted, .deleted,
-                ])
+            let expected: [PushStatus] =
+                [.created, .deleted] + Array(repeating: .created, count: 5) + [.deleted, .deleted]
+            #expect(first?.results.map(\.status) == expected)
             // The laptop made all of it: nothing comes back to it.
             #expect(first?.changes == [])
             let (_, again, _) = try await Self.sync(
                 client, token: ann, SyncRequest(changes: batch, cursor: first?.cursor, device: "laptop"))
-            #expect(
-                again?.results.map(\.status) == [.unchanged, .deleted] + Array(repeating: .unchanged, count: 5) + [
-                    .deleted, .deleted,
-                ])
+            let repeated: [PushStatus] =
+                [.unchanged, .deleted] + Array(repeating: .unchanged, count: 5) + [.deleted, .deleted]
+            #expect(again?.results.map(\.status) == repeated)
             #expect(again?.changes == [])
 
             // Another device of Ann's gets everything once, in pages; the deleted ids as tombstones only.
             let (pulled, cursor) = try await Self.pullAll(client, token: ann, device: "desktop")
             let live = Set(pulled.compactMap(\.record?.id))
             let tombstones = Set(pulled.filter(\.isTombstone).map(\.id))
-            #expect(live == Set([1, 3, 4, 5, 6, 7].map(R.id)))
-            #expect(tombstones == [R.id(2), R.id(99)])
+            #expect(live == Set([1, 3, 4, 5, 6, 7].map(SampleRecord.id)))
+            #expect(tombstones == [SampleRecord.id(2), SampleRecord.id(99)])
             #expect(pulled.count == 8)
             // A record arriving after its tombstone stays deleted.
             let (_, late, _) = try await Self.sync(
                 client, token: ann,
-                SyncRequest(changes: [WireChange(record: R.record(R.id(99)))], cursor: cursor, device: "desktop"))
+                SyncRequest(changes: [WireChange(record: SampleRecord.wire(99))], cursor: cursor, device: "desktop"))
             #expect(late?.results.map(\.status) == [.deleted])
             #expect(try await Self.pullAll(client, token: ann, device: "desktop", cursor: cursor).changes == [])
 
@@ -92,33 +93,33 @@ import Testing
                 client, token: bob,
                 SyncRequest(
                     changes: [
-                        WireChange(tombstone: R.id(3), deletedAt: "2026-11-27T15:00:00Z"),
-                        WireChange(record: R.record(R.id(4), temperature: -40)),
+                        WireChange(tombstone: SampleRecord.id(3), deletedAt: "2026-11-27T15:00:00Z"),
+                        WireChange(record: SampleRecord.wire(4, temperature: -40)),
                     ], cursor: nil, device: "bobs"))
             #expect(bobs?.results.map(\.status) == [.deleted, .created])
             #expect(
                 try await Self.pullAll(client, token: bob, device: "other").changes.map(\.id).sorted() == [
-                    R.id(3), R.id(4),
+                    SampleRecord.id(3), SampleRecord.id(4),
                 ])
             let annAfter = try await Self.pullAll(client, token: ann, device: "third").changes
-            #expect(annAfter.first { $0.id == R.id(4) }?.record?.temperature == 23.5)
-            #expect(annAfter.first { $0.id == R.id(3) }?.isTombstone == false)
+            #expect(annAfter.first { $0.id == SampleRecord.id(4) }?.record?.temperature == 23.5)
+            #expect(annAfter.first { $0.id == SampleRecord.id(3) }?.isTombstone == false)
 
             // A different body under a known id is a conflict, reported per change.
             let (_, conflict, _) = try await Self.sync(
                 client, token: ann,
-                SyncRequest(changes: [WireChange(record: R.record(R.id(5), temperature: 0))], cursor: nil))
+                SyncRequest(changes: [WireChange(record: SampleRecord.wire(5, temperature: 0))], cursor: nil))
             #expect(conflict?.results.map(\.status) == [.conflict])
         }
     }
 
     @Test func badBatchesNameTheFieldAtFault() async throws {
         try await R().withRouter { client, ann, _ in
-            var far = R.record(R.id(1))
+            var far = SampleRecord.wire(1)
             far.place.latitude = -91
             let (status, _, error) = try await Self.sync(
                 client, token: ann,
-                SyncRequest(changes: [WireChange(record: R.record(R.id(2))), WireChange(record: far)], cursor: nil))
+                SyncRequest(changes: [WireChange(record: SampleRecord.wire(2)), WireChange(record: far)], cursor: nil))
             #expect(status == .badRequest)
             #expect(error?.field == "changes[1].record.place.latitude")
             let (badCursor, _, cursorError) = try await Self.sync(
@@ -126,13 +127,14 @@ import Testing
             #expect(badCursor == .badRequest)
             #expect(cursorError?.field == "cursor")
             let tooMany = (0...SyncRequest.maxChanges).map {
-                WireChange(tombstone: R.id($0), deletedAt: "2026-11-27T14:00:00Z")
+                WireChange(tombstone: SampleRecord.id($0), deletedAt: "2026-11-27T14:00:00Z")
             }
             let (manyStatus, _, manyError) = try await Self.sync(
                 client, token: ann, SyncRequest(changes: tooMany, cursor: nil))
             #expect(manyStatus == .badRequest)
             #expect(manyError?.field == "changes")
-            let neither = ByteBuffer(string: #"{"changes":[{"id":"\#(R.id(3))","record":null,"deleted_at":null}]}"#)
+            let neither = ByteBuffer(
+                string: #"{"changes":[{"id":"\#(SampleRecord.id(3))","record":null,"deleted_at":null}]}"#)
             try await client.execute(uri: RecordPaths.sync, method: .post, headers: R.headers(ann), body: neither) {
                 #expect($0.status == .badRequest)
                 #expect(R.error($0)?.field == "changes[0].record")
@@ -165,8 +167,8 @@ import Testing
                 let user = try #require(try await tokens.user(for: try await tokens.create(user: "ann")))
                 let one = PostgresRecordRepository(client: replicaOne, logger: logger)
                 let two = PostgresRecordRepository(client: replicaTwo, logger: logger)
-                let early = WireChange(record: RecordRouteTests.record(RecordRouteTests.id(1)))
-                let late = WireChange(record: RecordRouteTests.record(RecordRouteTests.id(2)))
+                let early = WireChange(record: SampleRecord.wire(1))
+                let late = WireChange(record: SampleRecord.wire(2))
 
                 var firstPull: PulledChanges?
                 try await replicaOne.withConnection { held in
@@ -274,10 +276,10 @@ import Testing
     @Test func writtenResponsesAreTheEncodersBytes() throws {
         // The routes write pages and sync answers from stored JSON; the bytes are what JSONEncoder with sorted
         // keys writes for RecordPage and SyncResponse (a client decoding them cannot tell).
-        var kept = R.record(R.id(2), temperature: -4.5)
+        var kept = SampleRecord.wire(2, temperature: -4.5)
         kept.keptOffline = true
         kept.place.admin1 = nil
-        let records = [R.record(R.id(1)), kept]
+        let records = [SampleRecord.wire(1), kept]
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         func text(_ value: some Encodable) throws -> String {
@@ -289,10 +291,12 @@ import Testing
         }
         let pulled = PulledChanges(
             items: [
-                PulledChange(id: R.id(1), body: records[0].json, deletedAt: nil),
-                PulledChange(id: R.id(3), body: nil, deletedAt: "2026-11-28T10:00:00Z"),
+                PulledChange(id: SampleRecord.id(1), body: records[0].json, deletedAt: nil),
+                PulledChange(id: SampleRecord.id(3), body: nil, deletedAt: "2026-11-28T10:00:00Z"),
             ], cursor: ChangeCursor(transaction: 7, sequence: 42), more: true)
-        let results = [PushResult(id: R.id(1), status: .created), PushResult(id: R.id(3), status: .deleted)]
+        let results = [
+            PushResult(id: SampleRecord.id(1), status: .created), PushResult(id: SampleRecord.id(3), status: .deleted),
+        ]
         let expected = SyncResponse(
             results: results, changes: pulled.changes, cursor: pulled.cursor.text, more: pulled.more)
         #expect(pulled.changes.count == 2)

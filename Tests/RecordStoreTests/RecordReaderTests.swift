@@ -13,7 +13,8 @@ import WeatherTestSupport
 
     static func records(_ count: Int) -> [WeatherRecord] {
         (1...count).map { index in
-            var record = C.record(index, place: index % 3 == 0 ? "Zürich, \"old town\", north" : "Paris")
+            var record = SampleRecord.make(
+                index, place: SampleRecord.place(index % 3 == 0 ? "Zürich, \"old town\", north" : "Paris"))
             record.keptOffline = index % 7 == 0
             record.temperature = Double(index % 400) / 10
             if index % 11 == 0 { record.deletedAt = Date(timeIntervalSince1970: 1_795_800_000) }
@@ -66,7 +67,7 @@ import WeatherTestSupport
         ("\u{FEFF}  [{RECORD}]\r\n", true),
     ])
     func jsonShapes(template: String, readable: Bool) throws {
-        let record = C.record(1)
+        let record = SampleRecord.make(1)
         var one = RecordExchange.jsonValue(record).serialized()
         one.removeFirst()
         one.removeLast()
@@ -78,11 +79,11 @@ import WeatherTestSupport
     /// White space between tokens is dropped before parsing, never in a way that joins two values.
     @Test func spacesBetweenTokensNeverJoinValues() throws {
         let folder = try TemporaryDirectory()
-        let pretty = RecordExchange.exportJSON([C.record(1)])
-        #expect(try read(pretty, folder: folder) == [C.record(1)])
+        let pretty = RecordExchange.exportJSON([SampleRecord.make(1)])
+        #expect(try read(pretty, folder: folder) == [SampleRecord.make(1)])
         let spaced = pretty.replacingOccurrences(of: "\"temperature\" : 0.1", with: "\"temperature\"\n :\t 0.1 \r\n")
         #expect(spaced != pretty)
-        #expect(try read(spaced, folder: folder) == [C.record(1)])
+        #expect(try read(spaced, folder: folder) == [SampleRecord.make(1)])
         for joined in ["0 .1", "0. 1", "0.1 5"] {
             let broken = pretty.replacingOccurrences(of: "\"temperature\" : 0.1", with: "\"temperature\" : " + joined)
             #expect(broken != pretty)

@@ -26,32 +26,23 @@ import WeatherTestSupport
         }
     }
 
-    static func record(_ index: Int, place: String = "Paris", at seconds: Double? = nil) -> WeatherRecord {
-        let hex = String(index, radix: 16)
-        let id = "00000000-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex
-        return WeatherRecord(
-            id: id,
-            place: Place(name: place, admin1: "Île-de-France", countryCode: "FR", latitude: 48.85, longitude: 2.35),
-            // Each its own observation (the store keeps an observation once), observed before it was kept.
-            observedAt: Date(timeIntervalSince1970: Double(1_795_780_000 + index)),
-            recordedAt: Date(timeIntervalSince1970: seconds ?? Double(1_795_790_000 + index)),
-            provider: .openMeteo, temperature: Double(index) / 10, weatherCode: 3, humidity: 50, units: .metric)
-    }
-
     @Test(arguments: Kind.allCases)
     func addedRecordsComeBackNewestFirstExactly(kind: Kind) throws {
         let subject = try Self.make(kind)
-        for index in 1...5 { try subject.store.add(Self.record(index)) }
+        for index in 1...5 { try subject.store.add(SampleRecord.make(index)) }
         let page = try subject.store.page(HistoryQuery(limit: 3))
-        #expect(page.map(\.id) == [Self.record(5).id, Self.record(4).id, Self.record(3).id])
-        #expect(page.first == Self.record(5))
+        #expect(page.map(\.id) == [SampleRecord.make(5).id, SampleRecord.make(4).id, SampleRecord.make(3).id])
+        #expect(page.first == SampleRecord.make(5))
         #expect(try subject.store.count(placePrefix: nil) == 5)
     }
 
     @Test(arguments: Kind.allCases)
     func keysetPagesVisitEveryRecordOnceEvenWithEqualTimes(kind: Kind) throws {
         let subject = try Self.make(kind)
-        for index in 1...57 { try subject.store.add(Self.record(index, at: Double(1_795_790_000 + index / 4))) }
+        for index in 1...57 {
+            try subject.store.add(
+                SampleRecord.make(index, recordedAt: Date(timeIntervalSince1970: Double(1_795_790_000 + index / 4))))
+        }
         var seen: [String] = []
         var before: String?
         while true {
@@ -69,10 +60,10 @@ import WeatherTestSupport
     @Test(arguments: Kind.allCases)
     func placeFilterIgnoresCaseAndAccents(kind: Kind) throws {
         let subject = try Self.make(kind)
-        try subject.store.add(Self.record(1, place: "Paris"))
-        try subject.store.add(Self.record(2, place: "Parma"))
-        try subject.store.add(Self.record(3, place: "Évreux"))
-        try subject.store.add(Self.record(4, place: "London"))
+        try subject.store.add(SampleRecord.make(1, place: SampleRecord.place("Paris")))
+        try subject.store.add(SampleRecord.make(2, place: SampleRecord.place("Parma")))
+        try subject.store.add(SampleRecord.make(3, place: SampleRecord.place("Évreux")))
+        try subject.store.add(SampleRecord.make(4, place: SampleRecord.place("London")))
         #expect(try subject.store.page(HistoryQuery(placePrefix: "PAR")).map(\.place.name) == ["Parma", "Paris"])
         #expect(try subject.store.page(HistoryQuery(placePrefix: "evr")).map(\.place.name) == ["Évreux"])
         #expect(try subject.store.count(placePrefix: "par") == 2)
@@ -82,12 +73,12 @@ import WeatherTestSupport
     @Test(arguments: Kind.allCases)
     func deleteByUniquePrefixThenUndo(kind: Kind) throws {
         let subject = try Self.make(kind)
-        let first = Self.record(0x11)
-        let second = Self.record(0x12)
+        let first = SampleRecord.make(0x21)
+        let second = SampleRecord.make(0x31)
         try subject.store.add(first)
         try subject.store.add(second)
-        #expect(throws: RecordStoreError.ambiguous(prefix: "00000000-0000-4000-8000-0000000000", count: 2)) {
-            try subject.store.delete(idPrefix: "00000000-0000-4000-8000-0000000000", at: Date())
+        #expect(throws: RecordStoreError.ambiguous(prefix: "00000001-0000-4000-8000-0000000000", count: 2)) {
+            try subject.store.delete(idPrefix: "00000001-0000-4000-8000-0000000000", at: Date())
         }
         let deleted = try subject.store.delete(
             idPrefix: first.id.uppercased(), at: Date(timeIntervalSince1970: 1_800_000_000))
@@ -110,17 +101,19 @@ import WeatherTestSupport
     @Test(arguments: Kind.allCases)
     func duplicateAndInvalidRecordsAreRefused(kind: Kind) throws {
         let subject = try Self.make(kind)
-        try subject.store.add(Self.record(1))
-        #expect(throws: RecordStoreError.duplicateID(Self.record(1).id)) { try subject.store.add(Self.record(1)) }
-        var bad = Self.record(2)
+        try subject.store.add(SampleRecord.make(1))
+        #expect(throws: RecordStoreError.duplicateID(SampleRecord.make(1).id)) {
+            try subject.store.add(SampleRecord.make(1))
+        }
+        var bad = SampleRecord.make(2)
         bad.id = "not-a-uuid"
         #expect(throws: RecordStoreError.self) { try subject.store.add(bad) }
-        bad = Self.record(3)
+        bad = SampleRecord.make(3)
         bad.place.latitude = 91
         #expect(throws: RecordStoreError.invalidRecord("place.latitude must be within -90…90")) {
             try subject.store.add(bad)
         }
-        bad = Self.record(4)
+        bad = SampleRecord.make(4)
         bad.temperature = .nan
         #expect(throws: RecordStoreError.self) { try subject.store.add(bad) }
         #expect(try subject.store.count(placePrefix: nil) == 1)
@@ -130,19 +123,19 @@ import WeatherTestSupport
     func theSameObservationIsKeptOnce(kind: Kind) throws {
         // Given a kept observation
         let subject = try Self.make(kind)
-        let first = Self.record(1)
+        let first = SampleRecord.make(1)
         try subject.store.add(first)
         // When the same place, provider and observation time is recorded again under a new id
-        var again = Self.record(2)
+        var again = SampleRecord.make(2)
         again.observedAt = first.observedAt
         // Then it is refused as already kept, naming the record that holds it
         #expect(throws: RecordStoreError.alreadyKept(id: first.id)) { try subject.store.add(again) }
         // And another provider, another place or another time is a new observation
         var other = again
-        other.id = Self.record(4).id
+        other.id = SampleRecord.make(4).id
         other.provider = .openWeatherMap
         try subject.store.add(other)
-        var elsewhere = Self.record(3, place: "Paris")
+        var elsewhere = SampleRecord.make(3, place: SampleRecord.place("Paris"))
         elsewhere.observedAt = first.observedAt
         elsewhere.place.latitude = 48.9
         try subject.store.add(elsewhere)
@@ -156,14 +149,14 @@ import WeatherTestSupport
     @Test(arguments: Kind.allCases)
     func importSkipsKnownIdsAndKeepsTombstones(kind: Kind) throws {
         let subject = try Self.make(kind)
-        try subject.store.add(Self.record(1))
-        var tombstone = Self.record(2)
+        try subject.store.add(SampleRecord.make(1))
+        var tombstone = SampleRecord.make(2)
         tombstone.deletedAt = Date(timeIntervalSince1970: 1_800_000_000)
-        let result = try subject.store.importRecords([Self.record(1), tombstone, Self.record(3)])
+        let result = try subject.store.importRecords([SampleRecord.make(1), tombstone, SampleRecord.make(3)])
         #expect(result.added == 2)
         #expect(result.skipped == 1)
         let all = try subject.store.allRecords()
-        #expect(all.map(\.id) == [Self.record(1).id, tombstone.id, Self.record(3).id])
+        #expect(all.map(\.id) == [SampleRecord.make(1).id, tombstone.id, SampleRecord.make(3).id])
         #expect(all[1].deletedAt == tombstone.deletedAt)
         #expect(try subject.store.count(placePrefix: nil) == 2)
     }

@@ -12,13 +12,13 @@ import WeatherTestSupport
         let path = folder.path + "/records.sqlite"
         do {
             let store = try SQLiteRecordStore(path: path)
-            for index in 1...20 { try store.add(RecordStoreContractTests.record(index)) }
-            _ = try store.delete(idPrefix: RecordStoreContractTests.record(3).id, at: Date())
+            for index in 1...20 { try store.add(SampleRecord.make(index)) }
+            _ = try store.delete(idPrefix: SampleRecord.make(3).id, at: Date())
         }
         let reopened = try SQLiteRecordStore(path: path)
         #expect(try reopened.count(placePrefix: nil) == 19)
         #expect(try reopened.integrityCheck() == "ok")
-        #expect(try reopened.undoLastDelete()?.id == RecordStoreContractTests.record(3).id)
+        #expect(try reopened.undoLastDelete()?.id == SampleRecord.make(3).id)
     }
 
     @Test func defaultPathFollowsXDGAndMeteoDataDir() {
@@ -76,7 +76,7 @@ import WeatherTestSupport
         let path = folder.path + "/records.sqlite"
         do {
             let store = try SQLiteRecordStore(path: path)
-            for index in 1...300 { try store.add(RecordStoreContractTests.record(index)) }
+            for index in 1...300 { try store.add(SampleRecord.make(index)) }
         }
         // Scribble over every page after the first: the header is intact, the b-trees are not.
         var bytes = try Data(contentsOf: URL(fileURLWithPath: path))
@@ -117,26 +117,26 @@ import WeatherTestSupport
         let store = try SQLiteRecordStore(path: folder.path + "/records.sqlite")
         let before = try Self.indexes(store)
         #expect(before.count >= 5)
-        for index in 1...3 { try store.add(RecordStoreContractTests.record(index)) }
+        for index in 1...3 { try store.add(SampleRecord.make(index)) }
         var index = 3
         let result = try store.importRecords(
             from: { () throws(RecordStoreError) -> WeatherRecord? in
                 index += 1
                 return index <= 40
-                    ? RecordStoreContractTests.record(index, place: index % 2 == 0 ? "Lyon" : "Oslo") : nil
+                    ? SampleRecord.make(index, place: SampleRecord.place(index % 2 == 0 ? "Lyon" : "Oslo")) : nil
             }, bulkAfter: 5)
         #expect(result == (added: 37, skipped: 0))
         #expect(try Self.indexes(store) == before)
         #expect(try store.integrityCheck() == "ok")
         #expect(try store.count(placePrefix: "ly") == 19)
         #expect(
-            try store.page(HistoryQuery(limit: 2)).map(\.id) == [40, 39].map { RecordStoreContractTests.record($0).id })
+            try store.page(HistoryQuery(limit: 2)).map(\.id) == [40, 39].map { SampleRecord.make($0).id })
         // The same records again are all already there (the primary key is never dropped).
         var again = 3
         let second = try store.importRecords(
             from: { () throws(RecordStoreError) -> WeatherRecord? in
                 again += 1
-                return again <= 40 ? RecordStoreContractTests.record(again) : nil
+                return again <= 40 ? SampleRecord.make(again) : nil
             }, bulkAfter: 5)
         #expect(second == (added: 0, skipped: 37))
     }
@@ -151,7 +151,7 @@ import WeatherTestSupport
                 from: { () throws(RecordStoreError) -> WeatherRecord? in
                     index += 1
                     guard index < 20 else { throw .invalidRecord("record \(index): bad") }
-                    return RecordStoreContractTests.record(index)
+                    return SampleRecord.make(index)
                 }, bulkAfter: 5)
         }
         #expect(index == 20)

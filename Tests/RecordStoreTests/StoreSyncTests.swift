@@ -23,7 +23,7 @@ import WeatherTestSupport
     }
 
     @Test func sentChangesStopBeingPendingUnlessTheyChangedMeanwhile() throws {
-        for index in 1...3 { try store.add(C.record(index)) }
+        for index in 1...3 { try store.add(SampleRecord.make(index)) }
         let (device, cursor) = try store.beginSync(account: "https://a 1")
         #expect(cursor == nil)
         #expect(try store.beginSync(account: "https://a 1").device == device)
@@ -31,12 +31,14 @@ import WeatherTestSupport
         #expect(pending.count == 3 && setAside == 0)
         #expect(pending.allSatisfy { $0.wasLive && $0.wire.record != nil })
         // Record 2 is deleted while its record is on the way: the tombstone must still be sent.
-        _ = try store.delete(idPrefix: C.record(2).id, at: Date())
+        _ = try store.delete(idPrefix: SampleRecord.make(2).id, at: Date())
         _ = try store.applySync(
             sent: pending, results: results(pending, .created), pulled: [], cursor: "c1", now: Date())
         let next = try store.pendingChanges(limit: 10).changes
         #expect(
-            next.map(\.wire) == [WireChange(tombstone: C.record(2).id, deletedAt: next.first?.wire.deletedAt ?? "")]
+            next.map(\.wire) == [
+                WireChange(tombstone: SampleRecord.make(2).id, deletedAt: next.first?.wire.deletedAt ?? "")
+            ]
         )
         #expect(next.first?.wire.isTombstone == true)
         _ = try store.applySync(sent: next, results: results(next, .deleted), pulled: [], cursor: "c2", now: Date())
@@ -48,14 +50,14 @@ import WeatherTestSupport
     }
 
     @Test func pulledChangesApplyOnceAndATombstoneWins() throws {
-        try store.add(C.record(1))
-        try store.add(C.record(2))
-        var remote = C.record(7)
+        try store.add(SampleRecord.make(1))
+        try store.add(SampleRecord.make(2))
+        var remote = SampleRecord.make(7)
         remote.units = .imperial
         let pulled = [
             WireChange(record: remote.wire),
-            WireChange(tombstone: C.record(1).id, deletedAt: "2026-11-27T14:00:00Z"),
-            WireChange(tombstone: C.record(9).id, deletedAt: "2026-11-27T14:00:00Z"),
+            WireChange(tombstone: SampleRecord.make(1).id, deletedAt: "2026-11-27T14:00:00Z"),
+            WireChange(tombstone: SampleRecord.make(9).id, deletedAt: "2026-11-27T14:00:00Z"),
         ]
         let applied = try store.applySync(
             sent: [], results: [], pulled: pulled.compactMap(\.remote), cursor: "c", now: Date())
@@ -66,23 +68,25 @@ import WeatherTestSupport
         #expect(again == AppliedSync())
         // The record of a tombstone pulled earlier never comes back.
         _ = try store.applySync(
-            sent: [], results: [], pulled: [WireChange(record: C.record(9).wire)].compactMap(\.remote), cursor: "c",
+            sent: [], results: [], pulled: [WireChange(record: SampleRecord.make(9).wire)].compactMap(\.remote),
+            cursor: "c",
             now: Date())
         let ids = try store.syncedIDs()
-        #expect(ids.live == [C.record(2).id, remote.id])
-        #expect(ids.deleted == [C.record(1).id, C.record(9).id])
+        #expect(ids.live == [SampleRecord.make(2).id, remote.id])
+        #expect(ids.deleted == [SampleRecord.make(1).id, SampleRecord.make(9).id])
         // Pulled records are already on the service, and so is the delete of record 1: only record 2 waits.
-        #expect(try store.pendingChanges(limit: 10).changes.map(\.wire.id) == [C.record(2).id])
+        #expect(try store.pendingChanges(limit: 10).changes.map(\.wire.id) == [SampleRecord.make(2).id])
     }
 
     @Test func aRecordTheServiceHoldsDeletedIsDeletedHereAndConflictsAreCounted() throws {
-        try store.add(C.record(1))
-        try store.add(C.record(2))
+        try store.add(SampleRecord.make(1))
+        try store.add(SampleRecord.make(2))
         let pending = try store.pendingChanges(limit: 10).changes
         let applied = try store.applySync(
             sent: pending,
             results: [
-                PushResult(id: C.record(1).id, status: .deleted), PushResult(id: C.record(2).id, status: .conflict),
+                PushResult(id: SampleRecord.make(1).id, status: .deleted),
+                PushResult(id: SampleRecord.make(2).id, status: .conflict),
             ],
             pulled: [], cursor: "c", now: Date())
         #expect(applied.deleted == 1 && applied.refused == 1)
@@ -91,12 +95,12 @@ import WeatherTestSupport
     }
 
     @Test func undoLiftsAnUnsentDeleteButRestoresASentOneAsACopy() throws {
-        try store.add(C.record(1))
-        try store.add(C.record(2))
-        _ = try store.delete(idPrefix: C.record(1).id, at: Date())
-        #expect(try store.undoLastDelete()?.id == C.record(1).id)
+        try store.add(SampleRecord.make(1))
+        try store.add(SampleRecord.make(2))
+        _ = try store.delete(idPrefix: SampleRecord.make(1).id, at: Date())
+        #expect(try store.undoLastDelete()?.id == SampleRecord.make(1).id)
 
-        _ = try store.delete(idPrefix: C.record(2).id, at: Date())
+        _ = try store.delete(idPrefix: SampleRecord.make(2).id, at: Date())
         let pending = try store.pendingChanges(limit: 10).changes
         _ = try store.applySync(
             sent: pending,
@@ -104,11 +108,11 @@ import WeatherTestSupport
                 pending[index].wire.isTombstone ? PushResult(id: result.id, status: .deleted) : result
             }, pulled: [], cursor: "c", now: Date())
         let restored = try #require(try store.undoLastDelete())
-        #expect(restored.id != C.record(2).id)
-        #expect(restored.place == C.record(2).place && restored.recordedAt == C.record(2).recordedAt)
+        #expect(restored.id != SampleRecord.make(2).id)
+        #expect(restored.place == SampleRecord.make(2).place && restored.recordedAt == SampleRecord.make(2).recordedAt)
         // The tombstone stays (it has reached the service); the copy is what travels next.
         let ids = try store.syncedIDs()
-        #expect(ids.deleted.contains(C.record(2).id) && ids.live.contains(restored.id))
+        #expect(ids.deleted.contains(SampleRecord.make(2).id) && ids.live.contains(restored.id))
         #expect(try store.pendingChanges(limit: 10).changes.map(\.wire.id) == [restored.id])
         // A second undo does not restore the same delete twice.
         #expect(try store.undoLastDelete() == nil)
@@ -139,7 +143,7 @@ import WeatherTestSupport
 /// The wire's hand-written JSON reads back as the same values through JSONDecoder.
 @Suite struct WireJSONTests {
     @Test func recordsAndRequestsRoundTripThroughJSONDecoder() throws {
-        var record = RecordStoreContractTests.record(3).wire
+        var record = SampleRecord.make(3).wire
         record.place.name = "Quote \" back\\slash \n tab\t bell\u{7} São Paulo 東京 🌧"
         record.place.admin1 = nil
         record.temperature = -0.000_012_5

@@ -132,16 +132,15 @@ struct Device: Sendable {
     /// A new record at a random place, recorded now.
     static func newRecord(_ random: inout SplitMix, index: Int) -> WeatherRecord {
         let places = ["Paris", "Lyon", "Oslo", "Quito", "São Paulo", "Köln", "Nairobi"]
-        return WeatherRecord(
-            id: UUID().uuidString.lowercased(),
+        return SampleRecord.make(
+            index, id: UUID().uuidString.lowercased(),
             place: Place(
                 name: places[Int(random.next() % UInt64(places.count))], countryCode: "FR",
                 latitude: Double(random.next() % 180) - 90, longitude: Double(random.next() % 360) - 180,
                 timezone: "Europe/Paris"),
             observedAt: Date(timeIntervalSince1970: 1_795_790_000 + Double(index) * 60),
             recordedAt: Date(timeIntervalSince1970: 1_795_790_030 + Double(index) * 60),
-            provider: .openMeteo, temperature: Double(Int(random.next() % 600) - 200) / 10,
-            weatherCode: Int(random.next() % 4), humidity: Double(random.next() % 101),
-            units: random.next() % 2 == 0 ? .metric : .imperial)
+            temperature: Double(Int(random.next() % 600) - 200) / 10, weatherCode: Int(random.next() % 4),
+            humidity: Double(random.next() % 101), units: random.next() % 2 == 0 ? .metric : .imperial)
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import TextFormats
 import WeatherApp
 import WeatherCore
+import WeatherTestSupport
 
 /// Fixed data for core tests and golden screens: the same on every machine and every day.
 enum Samples {
@@ -40,13 +41,12 @@ enum Samples {
             hourly: hourly, daily: daily, fetchedAt: now)
     }
 
+    /// Record `index`, kept `index` hours before `now`.
     static func record(_ index: Int, place: Place = paris) -> WeatherRecord {
-        let hex = String(index, radix: 16)
-        return WeatherRecord(
-            id: "0000000" + hex.suffix(1) + "-0000-4000-8000-" + String(repeating: "0", count: 12 - hex.count) + hex,
-            place: place, observedAt: now.addingTimeInterval(-Double(index) * 3600),
-            recordedAt: now.addingTimeInterval(-Double(index) * 3600), provider: .openMeteo,
-            temperature: 5 + Double(index % 10), weatherCode: [0, 2, 3, 61, 71][index % 5], humidity: 60)
+        let time = now.addingTimeInterval(-Double(index) * 3600)
+        return SampleRecord.make(
+            index, place: place, observedAt: time, recordedAt: time, temperature: 5 + Double(index % 10),
+            weatherCode: [0, 2, 3, 61, 71][index % 5], humidity: 60, units: .metric)
     }
 
     static func state(_ size: Size = Size(width: 80, height: 24)) -> AppState {

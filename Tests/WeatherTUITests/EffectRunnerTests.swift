@@ -59,12 +59,8 @@ import WeatherTestSupport
     }
 
     @Test func storeWorkRunsInTheOrderTheKeysWerePressed() async throws {
-        let record = WeatherRecord(
-            id: "00000000-0000-4000-8000-000000000001",
-            place: Place(name: "Oslo", countryCode: "NO", latitude: 59.9, longitude: 10.7),
-            observedAt: Date(timeIntervalSince1970: 1_795_780_000),
-            recordedAt: Date(timeIntervalSince1970: 1_795_790_000), provider: .openMeteo, temperature: -3,
-            units: .metric)
+        let record = SampleRecord.make(
+            1, place: Place(name: "Oslo", countryCode: "NO", latitude: 59.9, longitude: 10.7), temperature: -3)
         let store = SlowFirstStore([record])
         let events = Mutex<[AppEvent]>([])
         let runner = EffectRunner(

@@ -2,36 +2,20 @@ import Foundation
 import Testing
 import WeatherTestSupport
 
-/// The built `meteo` binary, run as a script would, against the fixture server.
+/// The built `meteo` binary, run as a script would, against the fixture cli.server.
 @Suite struct MeteoCommandLineTests {
-    let meteo: ChildProcess
-    let home: TemporaryDirectory
-    let server: FixtureServer
+    let cli: MeteoHarness
 
-    init() throws {
-        meteo = try ChildProcess.built()
-        home = try TemporaryDirectory()
-        let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
-        server = try FixtureServer { routes.reply(to: $0) }
-    }
+    init() throws { cli = try MeteoHarness() }
 
-    func environment(_ extra: [String: String] = [:], server: FixtureServer? = nil) -> [String: String] {
-        let base = (server ?? self.server).baseURL
-        return [
-            "HOME": home.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "METEO_GEOCODING_URL": base,
-            "METEO_FORECAST_URL": base, "METEO_OWM_URL": base,
-        ].merging(extra) { _, new in new }
-    }
-
-    func run(_ arguments: String..., env: [String: String] = [:], server: FixtureServer? = nil) throws
-        -> ChildProcess.Output
+    @discardableResult
+    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil, server: FixtureServer? = nil)
+        throws -> ChildProcess.Output
     {
-        try meteo.run(arguments, environment: environment(env, server: server))
+        try cli.run(arguments, env: env, input: input, server: server)
     }
 
-    func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
+    func json(_ text: String) throws -> [String: Any] { try MeteoHarness.json(text) }
 
     // MARK: output formats
 
@@ -110,7 +94,7 @@ import WeatherTestSupport
         #expect(
             try json(output.stdout)["place"].flatMap { ($0 as? [String: Any])?["name"] as? String } == "48.8534, 2.3488"
         )
-        #expect(server.requests.allSatisfy { $0.path == "/v1/forecast" })
+        #expect(cli.server.requests.allSatisfy { $0.path == "/v1/forecast" })
     }
 
     @Test func openWeatherMapWithAKey() throws {
@@ -184,7 +168,7 @@ import WeatherTestSupport
     }
 
     @Test func badConfigurationExits5() throws {
-        let folder = home.path + "/.config/meteo"
+        let folder = cli.home.path + "/.config/meteo"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         try "units = [1, 2]\n".write(toFile: folder + "/config.toml", atomically: true, encoding: .utf8)
         let output = try run("now", "Paris")
@@ -192,13 +176,14 @@ import WeatherTestSupport
         #expect(output.stderr.split(separator: "\n").count == 1)
         try FileManager.default.removeItem(atPath: folder + "/config.toml")
         // A file named by METEO_CONFIG must be there; the default one may be absent
-        let named = try run("now", "Paris", env: ["METEO_CONFIG": home.path + "/nowhere.toml"])
+        let named = try run("now", "Paris", env: ["METEO_CONFIG": cli.home.path + "/nowhere.toml"])
         #expect(named.status == 5)
-        #expect(named.stderr == "meteo: Cannot read \(home.path)/nowhere.toml: no such file (named by METEO_CONFIG).\n")
+        #expect(
+            named.stderr == "meteo: Cannot read \(cli.home.path)/nowhere.toml: no such file (named by METEO_CONFIG).\n")
         // A file saved on Windows (CRLF, byte order mark) is read
         try "\u{FEFF}units = \"imperial\"\r\nlang = \"fr\"\r\n".write(
-            toFile: home.path + "/windows.toml", atomically: true, encoding: .utf8)
-        let windows = try run("now", "Paris", "--json", env: ["METEO_CONFIG": home.path + "/windows.toml"])
+            toFile: cli.home.path + "/windows.toml", atomically: true, encoding: .utf8)
+        let windows = try run("now", "Paris", "--json", env: ["METEO_CONFIG": cli.home.path + "/windows.toml"])
         #expect(windows.status == 0, "\(windows.stderr)")
         let units = try #require(try json(windows.stdout)["units"] as? [String: Any])
         #expect(units["system"] as? String == "imperial", "\(windows.stdout)")
@@ -211,7 +196,7 @@ import WeatherTestSupport
     }
 
     @Test func configFileSetsDefaultsAndFlagsWin() throws {
-        let folder = home.path + "/config"
+        let folder = cli.home.path + "/config"
         try FileManager.default.createDirectory(atPath: folder + "/meteo", withIntermediateDirectories: true)
         try "units = \"imperial\"\nplace = \"London\"\n".write(
             toFile: folder + "/meteo/config.toml", atomically: true, encoding: .utf8)
@@ -256,13 +241,13 @@ import WeatherTestSupport
 
     @Test func theCauseBehindAMessageGoesToTheLogFile() throws {
         let failing = try FixtureServer { _ in .json("{\"results\": [", status: 200) }
-        let output = try run("now", "Paris", env: ["XDG_STATE_HOME": home.path + "/state"], server: failing)
+        let output = try run("now", "Paris", env: ["XDG_STATE_HOME": cli.home.path + "/state"], server: failing)
         #expect(output.status == 4)
-        let log = try String(contentsOfFile: home.path + "/state/meteo/meteo.log", encoding: .utf8)
+        let log = try String(contentsOfFile: cli.home.path + "/state/meteo/meteo.log", encoding: .utf8)
         #expect(
             log.contains("Open-Meteo sent an answer meteo cannot read. Try again later. [open-meteo: body is not JSON]")
         )
-        let mode = try FileManager.default.attributesOfItem(atPath: home.path + "/state/meteo/meteo.log")[
+        let mode = try FileManager.default.attributesOfItem(atPath: cli.home.path + "/state/meteo/meteo.log")[
             .posixPermissions]
         #expect(mode as? Int == 0o600)
     }
@@ -274,9 +259,9 @@ import WeatherTestSupport
         #expect(timedOut.stderr == "meteo: No answer within 0.3 s: the network or the service is slow.\n")
 
         let gone = try FixtureServer { _ in .close }
-        let goneEnvironment = environment([:], server: gone)
+        let goneEnvironment = cli.environment([:], server: gone)
         gone.stop()
-        let refused = try meteo.run(["now", "Paris"], environment: goneEnvironment)
+        let refused = try cli.meteo.run(["now", "Paris"], environment: goneEnvironment)
         #expect(refused.status == 4)
         #expect(
             refused.stderr == "meteo: Cannot connect to 127.0.0.1: the network is down or the service is not running.\n"
@@ -297,19 +282,19 @@ import WeatherTestSupport
         // When the service is gone five minutes later
         let gone = try FixtureServer { _ in .close }
         gone.stop()
-        let soon = environment(clock.merging(["METEO_NOW": "2026-11-27T13:25:00Z"]) { $1 }, server: gone)
-        let stale = try meteo.run(["now", "paris", "--json"], environment: soon)
+        let soon = cli.environment(clock.merging(["METEO_NOW": "2026-11-27T13:25:00Z"]) { $1 }, server: gone)
+        let stale = try cli.meteo.run(["now", "paris", "--json"], environment: soon)
         // Then the cached result is shown, marked stale, and stderr says when in the reader's zone and how old
         #expect(stale.status == 0)
         #expect(try json(stale.stdout)["stale"] as? Bool == true)
         let refused = "Cannot connect to 127.0.0.1: the network is down or the service is not running."
         #expect(stale.stderr == "meteo: warning: \(refused) Showing the result from 08:20 (5 min ago).\n")
-        let plain = try meteo.run(["now", "Paris"], environment: soon)
+        let plain = try cli.meteo.run(["now", "Paris"], environment: soon)
         #expect(plain.stdout.split(separator: "\n")[1] == "(stale: Open-Meteo from 08:20 your time, 5 min ago)")
 
         // When three hours have passed: "now" is what that forecast said for this hour, and says so
-        let later = environment(clock.merging(["METEO_NOW": "2026-11-27T16:20:00Z"]) { $1 }, server: gone)
-        let forecast = try meteo.run(["now", "Paris"], environment: later)
+        let later = cli.environment(clock.merging(["METEO_NOW": "2026-11-27T16:20:00Z"]) { $1 }, server: gone)
+        let forecast = try cli.meteo.run(["now", "Paris"], environment: later)
         #expect(forecast.status == 0)
         #expect(
             forecast.stderr
@@ -318,8 +303,8 @@ import WeatherTestSupport
         #expect(forecast.stdout.contains("(now: what that forecast said for this hour, not an observation)"))
 
         // When days have passed: not shown as the weather now; one line with the date and age, exit 4
-        let days = environment(clock.merging(["METEO_NOW": "2026-11-30T13:20:00Z"]) { $1 }, server: gone)
-        let old = try meteo.run(["now", "Paris"], environment: days)
+        let days = cli.environment(clock.merging(["METEO_NOW": "2026-11-30T13:20:00Z"]) { $1 }, server: gone)
+        let old = try cli.meteo.run(["now", "Paris"], environment: days)
         #expect(old.status == 4)
         #expect(old.stdout == "")
         #expect(
@@ -327,7 +312,7 @@ import WeatherTestSupport
                 == "meteo: \(refused) The last result for this place is from 27 Nov 08:20 (3 days ago): too old to "
                 + "show as the weather now.\n")
         // And a place never fetched still fails
-        #expect(try meteo.run(["now", "Berlin"], environment: soon).status == 4)
+        #expect(try cli.meteo.run(["now", "Berlin"], environment: soon).status == 4)
     }
 
     /// Whether `text` holds a byte sequence that acts on a terminal: C0 (but a line feed), DEL, C1, or a
@@ -369,14 +354,14 @@ import WeatherTestSupport
             ["search", "x"], ["search", "x", "--json"], ["now", "x"], ["now", "x", "--json"],
             ["now", "x", "--format", "oneline"], ["record", "x"], ["history"], ["history", "--json"],
         ] {
-            outputs.append(try meteo.run(arguments, environment: environment([:], server: hostile)))
+            outputs.append(try cli.meteo.run(arguments, environment: cli.environment([:], server: hostile)))
         }
         // And input typed with controls, echoed in errors
         outputs.append(try run("now", "Par\u{1B}[31mis\u{07}"))
         outputs.append(try run("now", "--units", "\u{1B}]52;c;Zm9v\u{07}"))
         outputs.append(try run("delete", "\u{9B}6n"))
         // And an import file holding the same names
-        let file = home.path + "/hostile.json"
+        let file = cli.home.path + "/hostile.json"
         let records = Self.hostileNames.enumerated().map { index, name in
             #"{"id":"00000000-0000-4000-8000-00000000000\#(index)","place":{"name":"\#(name.unicodeScalars.map { $0.isASCII && $0.value >= 0x20 && $0 != "\"" ? String($0) : String(format: "\\u%04x", $0.value) }.joined())","latitude":1,"longitude":2},"observed_at":"2026-11-27T13:00:00Z","recorded_at":"2026-11-27T13:04:12Z","provider":"open-meteo"}"#
         }
@@ -400,7 +385,7 @@ import WeatherTestSupport
                 + "\(1_795_784_652_000 + index), \(1_795_784_652_000 + index), 'open-meteo', 'metric', 0);"
         }.joined()
         let sqlite = try Spawn.run(
-            "/usr/bin/sqlite3", [home.path + "/.local/share/meteo/records.sqlite", insert], mergeErrors: true)
+            "/usr/bin/sqlite3", [cli.home.path + "/.local/share/meteo/records.sqlite", insert], mergeErrors: true)
         #expect(sqlite.status == 0, "\(sqlite.output)")
         let old = [try run("history"), try run("show", "00000000-0000-4000-8000-000000000100"), try run("export")]
         #expect(old[0].stdout.contains("Par\\x1b[31mis"))

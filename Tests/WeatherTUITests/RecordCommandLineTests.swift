@@ -6,36 +6,18 @@ import WeatherTestSupport
 
 /// `meteo record/history/delete/undo/import/export` as a person or a script runs them, on real SQLite files.
 @Suite struct RecordCommandLineTests {
-    let meteo: ChildProcess
-    let home: TemporaryDirectory
-    let server: FixtureServer
+    let cli: MeteoHarness
 
-    init() throws {
-        meteo = try ChildProcess.built()
-        home = try TemporaryDirectory()
-        let routes = FixtureRoutes(directory: FixtureRoutes.projectFixtures)
-        server = try FixtureServer { routes.reply(to: $0) }
-    }
-
-    var dataDirectory: String { home.path + "/data" }
-    var storePath: String { dataDirectory + "/records.sqlite" }
-
-    func environment(_ extra: [String: String] = [:]) -> [String: String] {
-        [
-            "HOME": home.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "TZ": "UTC",
-            "METEO_GEOCODING_URL": server.baseURL, "METEO_FORECAST_URL": server.baseURL,
-            "METEO_DATA_DIR": dataDirectory,
-        ].merging(extra) { _, new in new }
-    }
+    init() throws { cli = try MeteoHarness() }
 
     @discardableResult
-    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil) throws -> ChildProcess.Output {
-        try meteo.run(arguments, environment: environment(env), input: input)
+    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil, server: FixtureServer? = nil)
+        throws -> ChildProcess.Output
+    {
+        try cli.run(arguments, env: env, input: input, server: server)
     }
 
-    func json(_ text: String) throws -> [String: Any] {
-        try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
-    }
+    func json(_ text: String) throws -> [String: Any] { try MeteoHarness.json(text) }
 
     func recordedID(_ output: ChildProcess.Output) throws -> String {
         #expect(output.status == 0, "\(output.stderr)")
@@ -107,7 +89,7 @@ import WeatherTestSupport
         #expect(
             again.stderr
                 == "meteo: warning: Already kept: this observation is record \(first.prefix(8)); nothing added.\n")
-        #expect(try SQLiteRecordStore(path: storePath).count(placePrefix: nil) == 1)
+        #expect(try SQLiteRecordStore(path: cli.storePath).count(placePrefix: nil) == 1)
     }
 
     @Test func anOfflineResultIsKeptAsWhatItIs() throws {
@@ -131,7 +113,7 @@ import WeatherTestSupport
                 "meteo: warning: Cannot connect to 127.0.0.1: the network is down or the service is not running. "
                     + "Recording the result from 13:20 (3 h ago), kept as an offline result.\n"))
         let id = try recordedID(later)
-        let record = try SQLiteRecordStore(path: storePath).record(idPrefix: id)
+        let record = try SQLiteRecordStore(path: cli.storePath).record(idPrefix: id)
         #expect(record.keptOffline)
         #expect(record.observedAt == Date(timeIntervalSince1970: 1_795_795_200))  // 16:00 UTC, the forecast hour
         // And history and show say so, with the observation time
@@ -196,8 +178,8 @@ import WeatherTestSupport
         #expect(csv.stdout.split(separator: "\n").count == 5)
 
         for (format, text) in [("json", exported.stdout), ("csv", csv.stdout)] {
-            let other = home.path + "/other-\(format)"
-            let file = home.path + "/backup.\(format)"
+            let other = cli.home.path + "/other-\(format)"
+            let file = cli.home.path + "/backup.\(format)"
             try text.write(toFile: file, atomically: true, encoding: .utf8)
             let imported = try run("import", file, env: ["METEO_DATA_DIR": other])
             #expect(imported.stdout == "Imported 4 records (0 already there).\n")
@@ -207,7 +189,7 @@ import WeatherTestSupport
                     == "Imported 0 records (4 already there).\n")
         }
         let fromStandardInput = try run(
-            "import", "-", env: ["METEO_DATA_DIR": home.path + "/stdin"], input: exported.stdout)
+            "import", "-", env: ["METEO_DATA_DIR": cli.home.path + "/stdin"], input: exported.stdout)
         #expect(fromStandardInput.stdout == "Imported 4 records (0 already there).\n")
     }
 
@@ -215,7 +197,7 @@ import WeatherTestSupport
         _ = try recordedID(try run("record", "Paris"))
         let exported = try run("export").stdout
         let broken = exported.replacingOccurrences(of: "\"latitude\" : 48.8534", with: "\"latitude\" : 123")
-        let file = home.path + "/broken.json"
+        let file = cli.home.path + "/broken.json"
         try broken.replacingOccurrences(of: "\"id\" : \"", with: "\"id\" : \"f").write(
             toFile: file, atomically: true, encoding: .utf8)
         let output = try run("import", file)
@@ -225,12 +207,12 @@ import WeatherTestSupport
         try "not,a,meteo,file\n1,2,3,4\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run("import", file).status == 64)
         // A missing file, a folder and an empty file each say what they are
-        let missing = try run("import", home.path + "/missing.json")
+        let missing = try run("import", cli.home.path + "/missing.json")
         #expect(missing.status == 64)
-        #expect(missing.stderr == "meteo: Cannot read '\(home.path)/missing.json': no such file.\n")
-        let folder = try run("import", home.path)
+        #expect(missing.stderr == "meteo: Cannot read '\(cli.home.path)/missing.json': no such file.\n")
+        let folder = try run("import", cli.home.path)
         #expect(folder.status == 64)
-        #expect(folder.stderr == "meteo: '\(home.path)' is a folder, not an export file.\n")
+        #expect(folder.stderr == "meteo: '\(cli.home.path)' is a folder, not an export file.\n")
         try "".write(toFile: file, atomically: true, encoding: .utf8)
         let empty = try run("import", file)
         #expect(empty.status == 64)
@@ -241,43 +223,46 @@ import WeatherTestSupport
     // MARK: stores that cannot be used: one line, exit 6, file untouched
 
     @Test func unusableStoresGiveOneLineAndLeaveTheFileAlone() throws {
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
-        try Data("my notes, not a database\n".utf8).write(to: URL(fileURLWithPath: storePath))
+        try FileManager.default.createDirectory(atPath: cli.dataDirectory, withIntermediateDirectories: true)
+        try Data("my notes, not a database\n".utf8).write(to: URL(fileURLWithPath: cli.storePath))
         let notSQLite = try run("record", "Paris")
         #expect(notSQLite.status == 6)
         #expect(
             notSQLite.stderr
-                == "meteo: \(storePath) is not a meteo record store; it was left untouched. Move it away or set METEO_DATA_DIR.\n"
+                == "meteo: \(cli.storePath) is not a meteo record store; it was left untouched. Move it away or set METEO_DATA_DIR.\n"
         )
-        #expect(try String(contentsOfFile: storePath, encoding: .utf8) == "my notes, not a database\n")
-        #expect(server.requests.isEmpty, "no network call before the store is known to work")
+        #expect(try String(contentsOfFile: cli.storePath, encoding: .utf8) == "my notes, not a database\n")
+        #expect(cli.server.requests.isEmpty, "no network call before the store is known to work")
 
-        try FileManager.default.removeItem(atPath: storePath)
-        try FileManager.default.createDirectory(atPath: storePath, withIntermediateDirectories: true)
+        try FileManager.default.removeItem(atPath: cli.storePath)
+        try FileManager.default.createDirectory(atPath: cli.storePath, withIntermediateDirectories: true)
         let folder = try run("history")
         #expect(folder.status == 6)
-        #expect(folder.stderr == "meteo: Cannot open the record store \(storePath): it is a folder.\n")
+        #expect(folder.stderr == "meteo: Cannot open the record store \(cli.storePath): it is a folder.\n")
     }
 
     @Test func permissionsAreReportedForAnotherUser() throws {
         // Root ignores file modes, so these run meteo as `nobody`.
         _ = try recordedID(try run("record", "Paris"))
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: home.path)
-        try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: dataDirectory)
-        for file in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: storePath + file) {
-            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: storePath + file)
+        for folder in [cli.home.path, cli.home.path + "/.local", cli.home.path + "/.local/share", cli.dataDirectory] {
+            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: folder)
+        }
+        for file in ["", "-wal", "-shm"] where FileManager.default.fileExists(atPath: cli.storePath + file) {
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: cli.storePath + file)
         }
         let asNobody = ChildProcess(path: "/usr/sbin/runuser")
         let readOnly = try asNobody.run(
-            ["-u", "nobody", "--", meteo.path, "history"], environment: environment(["HOME": "/tmp"]))
+            ["-u", "nobody", "--", cli.meteo.path, "history"],
+            environment: cli.environment(["METEO_DATA_DIR": cli.dataDirectory]))
         #expect(readOnly.status == 6)
-        #expect(readOnly.stderr == "meteo: The record store \(storePath) is read-only: check its permissions.\n")
+        #expect(readOnly.stderr == "meteo: The record store \(cli.storePath) is read-only: check its permissions.\n")
 
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: storePath)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: cli.storePath)
         let unreadable = try asNobody.run(
-            ["-u", "nobody", "--", meteo.path, "history"], environment: environment(["HOME": "/tmp"]))
+            ["-u", "nobody", "--", cli.meteo.path, "history"],
+            environment: cli.environment(["METEO_DATA_DIR": cli.dataDirectory]))
         #expect(unreadable.status == 6)
-        #expect(unreadable.stderr == "meteo: Cannot open the record store \(storePath): permission denied.\n")
+        #expect(unreadable.stderr == "meteo: Cannot open the record store \(cli.storePath): permission denied.\n")
     }
 
     @Test func aFullDiskIsOneLineAndLosesNothing() throws {
@@ -285,9 +270,10 @@ import WeatherTestSupport
         // Any write past 1 KiB fails with EFBIG (SIGXFSZ ignored): what a full disk looks like to SQLite.
         let shell = ChildProcess(path: "/bin/bash")
         let full = try shell.run(
-            ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" record London", meteo.path], environment: environment())
+            ["-c", "trap '' XFSZ; ulimit -f 1; exec \"$0\" record London", cli.meteo.path],
+            environment: cli.environment())
         #expect(full.status == 6)
-        #expect(full.stderr == "meteo: No space left to write \(storePath): free some disk space and try again.\n")
+        #expect(full.stderr == "meteo: No space left to write \(cli.storePath): free some disk space and try again.\n")
         let history = try run("history")
         #expect(history.stdout.split(separator: "\n").count == 1)
         #expect(history.stdout.hasPrefix(String(kept.prefix(8))))
@@ -295,75 +281,61 @@ import WeatherTestSupport
 
     // MARK: durability and concurrency
 
-    @Test func killedAtRandomMomentsNothingReportedIsLost() throws {
-        // Given a store and a rough idea of how long one `meteo record` takes
-        _ = try recordedID(try run("record", "Paris"))
-        let started = Date()
-        _ = try recordedID(try run("record", "Paris"))
-        let typical = max(Date().timeIntervalSince(started), 0.02)
+    /// SIGKILL (a power cut, the OOM killer) at each point of keeping a record that the program reaches: before
+    /// the commit, after it, and after the id is printed (`FaultPoint`, compiled into test builds only).
+    @Test(arguments: [("store.add", false), ("store.added", true), ("record.printed", true)])
+    func killedAtEachPointNothingReportedIsLost(point: String, kept: Bool) throws {
+        // Given a store that holds one record
+        let first = try recordedID(try run("record", "Paris"))
 
-        var reported: [String] = []
-        let seed = TestSeed.make()
-        var generator = SplitMix(state: seed)
-        for _ in 0..<40 {
-            // When meteo is killed with SIGKILL at a random moment of its run
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: meteo.path)
-            process.arguments = ["record", "Paris"]
-            process.environment = environment()
-            let out = Pipe()
-            process.standardOutput = out
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(Double.random(in: 0...(typical * 1.3), using: &generator) * 1_000_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            let id = text.trimmingCharacters(in: .whitespacesAndNewlines)
-            if WeatherRecord.isValidID(id) { reported.append(id) }
-        }
+        // When meteo dies at that point of keeping another
+        let killed = try run("record", "Springfield, MO", env: ["METEO_FAULT_KILL_AT": point])
+        #expect(killed.status == SIGKILL, "\(point): \(killed.stderr)")
 
-        // Then every id it reported is in the store, and the file is sound
-        #expect(!reported.isEmpty, "no run lived long enough to record: the kill times say nothing")
-        let store = try SQLiteRecordStore(path: storePath)
-        let kept = Set(try store.allRecords().map(\.id))
-        #expect(
-            reported.allSatisfy(kept.contains),
-            "lost: \(reported.filter { !kept.contains($0) }), \(TestSeed.describe(seed))")
+        // Then what it printed is kept, what it committed is kept, and the store is sound and usable
+        let printed = killed.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        let store = try SQLiteRecordStore(path: cli.storePath)
+        let ids = try store.allRecords().map(\.id)
+        #expect(ids.count == (kept ? 2 : 1), "\(point)")
+        #expect(ids.contains(first))
+        #expect(printed.isEmpty || ids.contains(printed), "\(point): printed \(printed) and lost it")
+        #expect((point == "record.printed") == !printed.isEmpty)
         #expect(try store.integrityCheck() == "ok")
+        let again = try run("record", "Springfield, MO")
+        #expect(again.status == 0, "\(again.stderr)")
+        #expect(try store.allRecords().count == 2)
     }
 
     @Test func killedInTheMiddleOfManyWritesEveryCommittedRecordSurvives() throws {
         let writer = try ChildProcess.builtProduct("meteo-store-writer")
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: cli.dataDirectory, withIntermediateDirectories: true)
+        let seed = TestSeed.make()
+        var generator = SplitMix(state: seed)
         var reported: [String] = []
         for round in 0..<5 {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: writer)
-            process.arguments = [storePath, "100000", String(round)]
-            let out = Pipe()
-            process.standardOutput = out
-            try process.run()
-            usleep(UInt32.random(in: 50_000...250_000))
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-            reported += String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-                .split(separator: "\n").map(String.init).filter(WeatherRecord.isValidID)
+            // Killed inside the transaction of its K-th record, K anywhere in the first few hundred
+            let fatal = 1 + Int(generator.next() % 400)
+            let run = try ChildProcess(path: writer).run(
+                [cli.storePath, "100000", String(round)],
+                environment: ["METEO_FAULT_KILL_AT": "store.add@\(fatal)", "PATH": "/usr/bin:/bin"])
+            #expect(run.status == SIGKILL, "\(run.stderr)")
+            let printed = run.stdout.split(separator: "\n").map(String.init).filter(WeatherRecord.isValidID)
+            #expect(printed.count == fatal - 1, "\(TestSeed.describe(seed))")
+            reported += printed
         }
-        #expect(reported.count > 5)
-        let store = try SQLiteRecordStore(path: storePath)
-        let kept = Set(try store.allRecords().map(\.id))
-        #expect(reported.allSatisfy(kept.contains))
+        let store = try SQLiteRecordStore(path: cli.storePath)
+        let kept = try store.allRecords().map(\.id)
+        #expect(Set(kept) == Set(reported), "\(TestSeed.describe(seed))")
         #expect(try store.integrityCheck() == "ok")
     }
 
     @Test func twoWritersAtOnceBothSucceedInFull() throws {
         let writer = try ChildProcess.builtProduct("meteo-store-writer")
-        try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: cli.dataDirectory, withIntermediateDirectories: true)
         let processes = try (0..<2).map { index -> (Process, Pipe, Pipe) in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: writer)
-            process.arguments = [storePath, "1000", String(index)]
+            process.arguments = [cli.storePath, "1000", String(index)]
             let out = Pipe()
             let err = Pipe()
             process.standardOutput = out
@@ -380,7 +352,7 @@ import WeatherTestSupport
             #expect(errors == "")
             ids += text.split(separator: "\n").map(String.init)
         }
-        let store = try SQLiteRecordStore(path: storePath)
+        let store = try SQLiteRecordStore(path: cli.storePath)
         #expect(ids.count == 2000)
         #expect(try store.count(placePrefix: nil) == 2000)
         #expect(Set(try store.allRecords().map(\.id)) == Set(ids))
@@ -392,8 +364,8 @@ import WeatherTestSupport
         for index in 0..<12 {
             DispatchQueue(label: "meteo.test.writer.\(index)").async(group: group) {
                 // Twelve places, so twelve observations
-                let output = try? meteo.run(
-                    ["record", "--lat", String(10 + index), "--lon", "20"], environment: environment())
+                let output = try? cli.meteo.run(
+                    ["record", "--lat", String(10 + index), "--lon", "20"], environment: cli.environment())
                 results.append(output)
             }
         }
@@ -401,7 +373,7 @@ import WeatherTestSupport
         let outputs = results.all
         #expect(outputs.count == 12)
         #expect(outputs.allSatisfy { $0?.status == 0 && $0?.stderr == "" })
-        #expect(try SQLiteRecordStore(path: storePath).count(placePrefix: nil) == 12)
+        #expect(try SQLiteRecordStore(path: cli.storePath).count(placePrefix: nil) == 12)
     }
 
     /// Outputs collected from several threads.

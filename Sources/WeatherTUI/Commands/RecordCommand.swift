@@ -61,6 +61,7 @@ struct RecordCommand: AsyncMeteoCommand {
             throw ErrorLog.fail(error)
         }
         Console.out(json ? RecordExchange.jsonValue(kept).serialized(pretty: true) : kept.id)
+        FaultPoint.reach("record.printed")
         await result.cacheWrite?.value
     }
 }
