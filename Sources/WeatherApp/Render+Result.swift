@@ -148,27 +148,10 @@ extension Renderer {
             temperature += "   \(labels.feelsLike) \(temperatureText(feels))"
         }
         pane.line(temperature, style: .accent, into: &screen)
-        var details: [String] = []
-        if let humidity = current.humidity {
-            details.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%")
-        }
-        if let wind = current.windSpeed {
-            var text = "\(labels.wind) \(NumberText.fixed(state.units.speed(wind), 0)) \(state.units.speedSymbol)"
-            if let direction = current.windDirection {
-                text += " " + Compass.point(direction, language: state.language)
-            }
-            details.append(text)
-        }
-        if let pressure = current.pressure {
-            details.append(
-                "\(labels.pressure) \(NumberText.fixed(state.units.pressure(pressure), state.units == .metric ? 0 : 2)) \(state.units.pressureSymbol)"
-            )
-        }
-        if let precipitation = current.precipitation {
-            details.append(
-                "\(labels.precipitation) \(NumberText.fixed(state.units.precipitation(precipitation), state.units == .metric ? 1 : 2)) \(state.units.precipitationSymbol)"
-            )
-        }
+        let details = DetailsText.items(
+            humidity: current.humidity, windSpeed: current.windSpeed, windDirection: current.windDirection,
+            pressure: current.pressure, precipitation: current.precipitation, units: state.units,
+            language: state.language)
         pane.wrap(details, separator: "   ", into: &screen)
     }
 

@@ -86,24 +86,9 @@ public enum KeptRecordText {
             temperature.append("\(labels.feelsLike) \(temperatureText(feels, units))")
         }
         lines.append(Line(temperature, role: .accent, rank: 0))
-        var details: [String] = []
-        if let humidity = record.humidity { details.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%") }
-        if let wind = record.windSpeed {
-            var text = "\(labels.wind) \(NumberText.fixed(units.speed(wind), 0)) \(units.speedSymbol)"
-            if let direction = record.windDirection { text += " " + Compass.point(direction, language: language) }
-            details.append(text)
-        }
-        if let pressure = record.pressure {
-            let digits = units == .metric ? 0 : 2
-            details.append(
-                "\(labels.pressure) \(NumberText.fixed(units.pressure(pressure), digits)) \(units.pressureSymbol)")
-        }
-        if let precipitation = record.precipitation {
-            let digits = units == .metric ? 1 : 2
-            details.append(
-                "\(labels.precipitation) \(NumberText.fixed(units.precipitation(precipitation), digits)) "
-                    + units.precipitationSymbol)
-        }
+        let details = DetailsText.items(
+            humidity: record.humidity, windSpeed: record.windSpeed, windDirection: record.windDirection,
+            pressure: record.pressure, precipitation: record.precipitation, units: units, language: language)
         if !details.isEmpty { lines.append(Line(details, role: .normal, rank: 2)) }
         return lines
     }

@@ -64,42 +64,53 @@ public struct TextReport: Sendable {
             }
         }
 
-        if let current = forecast.current {
-            if let code = current.weatherCode {
-                lines.append("\(WeatherCode(code).icon(ascii: ascii))  \(WeatherCode(code).description(in: language))")
-            }
-            var rows: [(String, String)] = []
-            if let temperature = current.temperature {
-                var text = temperatureText(temperature)
-                if let feels = current.apparentTemperature {
-                    text += " (\(labels.feelsLike) \(temperatureText(feels)))"
-                }
-                rows.append((labels.temperature, text))
-            }
-            if let humidity = current.humidity { rows.append((labels.humidity, NumberText.fixed(humidity, 0) + " %")) }
-            if let wind = current.windSpeed {
-                var text = speedText(wind)
-                if let direction = current.windDirection {
-                    text += " \(Compass.point(direction, language: language)) (\(NumberText.fixed(direction, 0))°)"
-                }
-                rows.append((labels.wind, text))
-            }
-            if let pressure = current.pressure {
-                rows.append(
-                    (
-                        labels.pressure,
-                        "\(NumberText.fixed(units.pressure(pressure), units == .metric ? 0 : 2)) \(units.pressureSymbol)"
-                    ))
-            }
-            if let precipitation = current.precipitation {
-                rows.append((labels.precipitation, precipitationText(precipitation)))
-            }
-            let width = rows.map { $0.0.count }.max() ?? 0
-            for (label, value) in rows {
-                lines.append(label + String(repeating: " ", count: width - label.count + 2) + value)
-            }
-        }
+        if let current = forecast.current { lines += currentLines(current) }
+        lines += forecastLines()
+        return lines.joined(separator: "\n")
+    }
 
+    /// The sky, then one aligned row per value the provider sent.
+    private func currentLines(_ current: Conditions) -> [String] {
+        var lines: [String] = []
+        if let code = current.weatherCode {
+            lines.append("\(WeatherCode(code).icon(ascii: ascii))  \(WeatherCode(code).description(in: language))")
+        }
+        var rows: [(String, String)] = []
+        if let temperature = current.temperature {
+            var text = temperatureText(temperature)
+            if let feels = current.apparentTemperature {
+                text += " (\(labels.feelsLike) \(temperatureText(feels)))"
+            }
+            rows.append((labels.temperature, text))
+        }
+        if let humidity = current.humidity { rows.append((labels.humidity, NumberText.fixed(humidity, 0) + " %")) }
+        if let wind = current.windSpeed {
+            var text = speedText(wind)
+            if let direction = current.windDirection {
+                text += " \(Compass.point(direction, language: language)) (\(NumberText.fixed(direction, 0))°)"
+            }
+            rows.append((labels.wind, text))
+        }
+        if let pressure = current.pressure {
+            rows.append(
+                (
+                    labels.pressure,
+                    "\(NumberText.fixed(units.pressure(pressure), units == .metric ? 0 : 2)) \(units.pressureSymbol)"
+                ))
+        }
+        if let precipitation = current.precipitation {
+            rows.append((labels.precipitation, precipitationText(precipitation)))
+        }
+        let width = rows.map { $0.0.count }.max() ?? 0
+        for (label, value) in rows {
+            lines.append(label + String(repeating: " ", count: width - label.count + 2) + value)
+        }
+        return lines
+    }
+
+    /// The next hours (every third) and the next days.
+    private func forecastLines() -> [String] {
+        var lines: [String] = []
         let hours = stride(from: 0, to: min(forecast.hourly.count, 24), by: 3).map { forecast.hourly[$0] }
         if !hours.isEmpty {
             lines.append("")
@@ -124,7 +135,7 @@ public struct TextReport: Sendable {
                 lines.append(text)
             }
         }
-        return lines.joined(separator: "\n")
+        return lines
     }
 
     private func temperatureText(_ celsius: Double) -> String {

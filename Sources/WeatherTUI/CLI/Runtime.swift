@@ -55,6 +55,15 @@ struct Runtime {
             now: clock)
     }
 
+    /// The weather for `target` (the network, else the offline cache), or one clear line and its exit code.
+    func forecast(for target: WeatherLookup.Target) async throws -> WeatherLookup.Result {
+        do {
+            return try await makeLookup().forecast(for: target)
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+    }
+
     /// The record store at its configured path, or one clear line and exit code 6.
     func openStore() throws -> SQLiteRecordStore {
         do {

@@ -12,10 +12,7 @@ import WeatherCore
 struct DeleteCommand: MeteoCommand {
     static let spec = CommandSpec(
         name: "delete", abstract: "Delete a kept record by its id or a unique start of it.",
-        arguments: [
-            ArgumentSpec(
-                "id", help: "The record's id, or enough of its start to name one record (see `meteo history`).")
-        ],
+        arguments: [.recordID],
         options: DisplayOptions.specs)
 
     let id: String

@@ -49,3 +49,9 @@ struct DisplayOptions {
         }
     }
 }
+
+extension ArgumentSpec {
+    /// The id argument of the commands that name one kept record.
+    static let recordID = ArgumentSpec(
+        "id", help: "The record's id, or enough of its start to name one record (see `meteo history`).")
+}

@@ -46,12 +46,7 @@ struct NowCommand: AsyncMeteoCommand {
     func run() async throws {
         let runtime = try display.runtime()
         let target = try location.target(runtime)
-        let result: WeatherLookup.Result
-        do {
-            result = try await runtime.makeLookup().forecast(for: target)
-        } catch {
-            throw ErrorLog.fail(error)
-        }
+        let result = try await runtime.forecast(for: target)
         let settings = runtime.settings
         let stale = result.isStale ? StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock()) : nil
         if let reason = result.staleBecause, let stale {

@@ -32,12 +32,7 @@ struct RecordCommand: AsyncMeteoCommand {
         // Open the store first: a broken store should not cost a network round trip.
         let store = try runtime.openStore()
         let target = try location.target(runtime)
-        let result: WeatherLookup.Result
-        do {
-            result = try await runtime.makeLookup().forecast(for: target)
-        } catch {
-            throw ErrorLog.fail(error)
-        }
+        let result = try await runtime.forecast(for: target)
         if let reason = result.staleBecause {
             let stale = StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock())
             Console.warning("\(reason.userMessage) Recording \(stale.phrase), kept as an offline result.")

@@ -13,10 +13,7 @@ import WeatherCore
 struct ShowCommand: MeteoCommand {
     static let spec = CommandSpec(
         name: "show", abstract: "Show a kept record as it was kept, by its id or a unique start of it.",
-        arguments: [
-            ArgumentSpec(
-                "id", help: "The record's id, or enough of its start to name one record (see `meteo history`).")
-        ],
+        arguments: [.recordID],
         options: [.flag("json", help: "Print the record as JSON (the shape `meteo export` writes).")]
             + DisplayOptions.specs)
 
