@@ -72,7 +72,7 @@ public enum CommandLineParser {
             }
             if word == "-h" || word == "--help" { return .help(HelpText.render(spec, path: path)) }
             if word == "--version", let version { return .version(version) }
-            guard word.hasPrefix("--") else { throw failure("Unknown option \(TerminalText.quoted(word)).") }
+            guard word.hasPrefix("--") else { throw failure("unknown option \(TerminalText.quoted(word))") }
             let body = word.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })
             let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
@@ -85,19 +85,19 @@ public enum CommandLineParser {
                         values[name] = words[index]
                         index += 1
                     } else {
-                        throw failure("Missing value for '\(option.synopsis)'.")
+                        throw failure("missing value for '\(option.synopsis)'")
                     }
                 case .flag, .invertibleFlag:
-                    if inlineValue != nil { throw failure("'--\(name)' takes no value.") }
+                    if inlineValue != nil { throw failure("\(TerminalText.quoted("--" + name)) takes no value") }
                     flags[name] = true
                 }
             } else if name.hasPrefix("no-"), let option = spec.option(named: String(name.dropFirst(3))),
                 option.kind == .invertibleFlag
             {
-                if inlineValue != nil { throw failure("'--\(name)' takes no value.") }
+                if inlineValue != nil { throw failure("\(TerminalText.quoted("--" + name)) takes no value") }
                 flags[option.name] = false
             } else {
-                throw failure("Unknown option '--\(name)'.")
+                throw failure("unknown option \(TerminalText.quoted("--" + name))")
             }
         }
         var arguments: [String: [String]] = [:]
@@ -110,10 +110,10 @@ public enum CommandLineParser {
                 arguments[argument.name] = [first]
             }
             if arguments[argument.name, default: []].isEmpty, !argument.isOptional {
-                throw failure("Missing expected argument '<\(argument.name)>'.")
+                throw failure("missing argument <\(argument.name)>")
             }
         }
-        if let extra = rest.first { throw failure("Unexpected argument \(TerminalText.quoted(extra)).") }
+        if let extra = rest.first { throw failure("unexpected argument \(TerminalText.quoted(extra))") }
         return .run(
             ParsedCommand(
                 path: path, spec: spec, values: values, flags: flags, arguments: arguments))
@@ -136,7 +136,7 @@ public enum CommandLineParser {
     private static func unknownCommand(_ word: String, in spec: CommandSpec, path: [String]) -> UsageError {
         let names = spec.subcommands.map(\.name).joined(separator: ", ")
         return UsageError(
-            "Unknown command \(TerminalText.quoted(word)). Commands: \(names).", commandPath: path,
+            "unknown command \(TerminalText.quoted(word)); the commands are \(names)", commandPath: path,
             usage: HelpText.usage(spec, path: path)
         )
     }

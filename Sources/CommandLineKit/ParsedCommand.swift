@@ -20,6 +20,9 @@ public struct ParsedCommand: Equatable, Sendable {
         UsageError(message, commandPath: path, usage: HelpText.usage(spec, path: path))
     }
 
+    /// Whether the command declares `--name` (options shared by several commands are read where they apply).
+    public func takes(_ name: String) -> Bool { spec.option(named: name) != nil }
+
     /// The text given to `--name`, if any.
     public func string(_ name: String) -> String? {
         assert(spec.option(named: name) != nil, "undeclared option \(name)")
@@ -69,12 +72,12 @@ public struct ParsedCommand: Equatable, Sendable {
         guard let text = string(name) else { return nil }
         guard let value = Choice(rawValue: text) else {
             let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("The value \(TerminalText.quoted(text)) is invalid for '--\(name)': use one of \(names).")
+            throw error("'--\(name)' takes one of \(names), not \(TerminalText.quoted(text))")
         }
         return value
     }
 
     private func invalid(_ text: String, _ name: String) -> UsageError {
-        error("The value \(TerminalText.quoted(text)) is invalid for '--\(name)'.")
+        error("'--\(name)' does not take \(TerminalText.quoted(text))")
     }
 }

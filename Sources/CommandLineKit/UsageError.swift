@@ -12,9 +12,12 @@ public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
         self.usage = usage
     }
 
-    /// What a user sees on stderr: the reason, the usage, and where the full help is.
+    /// What a user sees on stderr: one line, the program's name, the reason, and where the full help is
+    /// (`meteo: unknown option '--bogus' (see 'meteo now --help')`).
     public var description: String {
-        "Error: \(message)\nUsage: \(usage)\n  See '\(commandPath.joined(separator: " ")) --help' for more information."
+        var reason = message
+        while reason.last == "." { reason.removeLast() }
+        return "\(commandPath.first ?? "error"): \(reason) (see '\(commandPath.joined(separator: " ")) --help')"
     }
 }
 

@@ -55,9 +55,7 @@ public struct RecordReader {
     mutating func nextRead() throws(RecordStoreError) -> ReadRecord? {
         if format == .unknown {
             skipBOMAndWhitespace()
-            guard let first = peek() else {
-                throw .invalidRecord("the file is empty")
-            }
+            guard let first = peek() else { throw .emptyInput }
             format = first == UInt8(ascii: "{") || first == UInt8(ascii: "[") ? .json : .csv
         }
         return format == .json ? try nextJSON() : try nextCSV()
@@ -200,7 +198,7 @@ public struct RecordReader {
     private mutating func nextCSV() throws(RecordStoreError) -> ReadRecord? {
         while true {
             guard let row = try csvRow() else {
-                if header == nil { throw .invalidRecord("the file is empty") }
+                if header == nil { throw .emptyInput }
                 return nil
             }
             guard let header else {

@@ -86,6 +86,8 @@ public enum RecordStoreError: Error, Sendable, Equatable, UserFacingError {
     /// The same observation (place, provider, observation time) is already kept, as record `id`.
     case alreadyKept(id: String)
     case invalidRecord(String)
+    /// An import read nothing at all (white space and a byte order mark at most).
+    case emptyInput
     /// The store file cannot be opened as it is (folder, permissions, missing directory).
     case cannotOpen(path: String, reason: String)
     case notARecordStore(path: String)
@@ -105,6 +107,7 @@ public enum RecordStoreError: Error, Sendable, Equatable, UserFacingError {
         case .duplicateID(let id): "A record with id \(id) already exists."
         case .alreadyKept(let id): "Already kept: this observation is record \(id.prefix(8)); nothing added."
         case .invalidRecord(let reason): "Invalid record: \(reason)."
+        case .emptyInput: "It is empty: nothing to import."
         case .cannotOpen(let path, let reason): "Cannot open the record store \(path): \(reason)."
         case .notARecordStore(let path):
             "\(path) is not a meteo record store; it was left untouched. Move it away or set METEO_DATA_DIR."

@@ -1,3 +1,4 @@
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)

@@ -55,16 +55,16 @@ private func refusal(_ words: String...) -> UsageError? {
         #expect(try run("now", "--lat=-33.9").double("lat") == -33.9)
         // The last of a repeated option wins.
         #expect(try run("now", "--limit", "1", "--limit", "2").int("limit") == 2)
-        #expect(refusal("now", "--lat", "--json")?.message == "Missing value for '--lat <lat>'.")
-        #expect(refusal("now", "--lat")?.message == "Missing value for '--lat <lat>'.")
+        #expect(refusal("now", "--lat", "--json")?.message == "missing value for '--lat <lat>'")
+        #expect(refusal("now", "--lat")?.message == "missing value for '--lat <lat>'")
     }
 
     @Test func invertibleFlags() throws {
         #expect(try run("now", "--ascii").optionalFlag("ascii") == true)
         #expect(try run("now", "--no-ascii").optionalFlag("ascii") == false)
         #expect(try run("now", "--ascii", "--no-ascii").optionalFlag("ascii") == false)
-        #expect(refusal("now", "--no-json")?.message == "Unknown option '--no-json'.")
-        #expect(refusal("now", "--json=yes")?.message == "'--json' takes no value.")
+        #expect(refusal("now", "--no-json")?.message == "unknown option '--no-json'")
+        #expect(refusal("now", "--json=yes")?.message == "'--json' takes no value")
     }
 
     @Test func defaultSubcommand() throws {
@@ -76,7 +76,7 @@ private func refusal(_ words: String...) -> UsageError? {
 
     @Test func mistypedCommandIsNamedAsSuch() {
         let error = refusal("nwo")
-        #expect(error?.message == "Unknown command 'nwo'. Commands: screen, now, delete, token.")
+        #expect(error?.message == "unknown command 'nwo'; the commands are screen, now, delete, token")
         #expect(error?.commandPath == ["tool"])
     }
 
@@ -87,22 +87,22 @@ private func refusal(_ words: String...) -> UsageError? {
             return
         }
         #expect(text.contains("USAGE: tool token <subcommand>"))
-        #expect(refusal("token", "lst")?.message == "Unknown command 'lst'. Commands: list.")
+        #expect(refusal("token", "lst")?.message == "unknown command 'lst'; the commands are list")
     }
 
     @Test func positionalRules() throws {
         #expect(try run("delete", "abc").argument("id") == "abc")
-        #expect(refusal("delete")?.message == "Missing expected argument '<id>'.")
-        #expect(refusal("delete", "a", "b")?.message == "Unexpected argument 'b'.")
+        #expect(refusal("delete")?.message == "missing argument <id>")
+        #expect(refusal("delete", "a", "b")?.message == "unexpected argument 'b'")
         // After `--`, words that look like options are arguments; a lone `-` always is one.
         #expect(try run("delete", "--", "--json").argument("id") == "--json")
         #expect(try run("delete", "-").argument("id") == "-")
     }
 
     @Test func unknownOptions() {
-        #expect(refusal("now", "--bogus")?.message == "Unknown option '--bogus'.")
-        #expect(refusal("now", "--bogus=1")?.message == "Unknown option '--bogus'.")
-        #expect(refusal("now", "-x")?.message == "Unknown option '-x'.")
+        #expect(refusal("now", "--bogus")?.message == "unknown option '--bogus'")
+        #expect(refusal("now", "--bogus=1")?.message == "unknown option '--bogus'")
+        #expect(refusal("now", "-x")?.message == "unknown option '-x'")
     }
 
     @Test func typedValuesRefuseBadText() throws {
@@ -113,7 +113,7 @@ private func refusal(_ words: String...) -> UsageError? {
         enum Format: String, CaseIterable { case plain, json }
         #expect(try run("now", "--lat", "json").choice("lat", as: Format.self) == .json)
         let error = #expect(throws: UsageError.self) { try run("now", "--lat", "xml").choice("lat", as: Format.self) }
-        #expect(error?.message == "The value 'xml' is invalid for '--lat': use one of plain, json.")
+        #expect(error?.message == "'--lat' takes one of plain, json, not 'xml'")
     }
 
     @Test func helpAndVersion() throws {
@@ -140,17 +140,19 @@ private func refusal(_ words: String...) -> UsageError? {
         #expect(!now.contains("--version"))
         #expect(try CommandLineParser.parse(["--version"], root: root) == .version("1.2.3"))
         #expect(try CommandLineParser.parse(["now", "--version"], root: root) == .version("1.2.3"))
-        #expect(refusal("help", "nope")?.message == "Unknown command 'nope'. Commands: screen, now, delete, token.")
+        #expect(
+            refusal("help", "nope")?.message == "unknown command 'nope'; the commands are screen, now, delete, token")
     }
 
-    @Test func usageErrorReadsAsOneReasonThenUsage() {
-        let error = refusal("delete")
-        #expect(
-            error?.description == """
-                Error: Missing expected argument '<id>'.
-                Usage: tool delete <id>
-                  See 'tool delete --help' for more information.
-                """)
+    @Test func usageErrorIsOneLineNamingTheReasonAndWhereToLook() {
+        #expect(refusal("delete")?.description == "tool: missing argument <id> (see 'tool delete --help')")
+        #expect(refusal("now", "--bogus")?.description == "tool: unknown option '--bogus' (see 'tool now --help')")
+        // A reason ending in a full stop loses it before the pointer to the help
+        let sentence = UsageError("Give a place.", commandPath: ["tool", "now"], usage: "tool now")
+        #expect(sentence.description == "tool: Give a place (see 'tool now --help')")
+        // Echoed input is cut: a pasted paragraph stays one short line
+        let long = refusal("now", "--" + String(repeating: "x", count: 500))?.description ?? ""
+        #expect(!long.contains("\n") && long.count < 120, "\(long)")
     }
 }
 

@@ -53,3 +53,13 @@ import TextFormats
         }
     }
 }
+
+@Suite struct TextColumnsTests {
+    @Test func columnsAlignByDisplayWidthAndNumbersOnTheRight() {
+        let lines = TextColumns.lines(
+            [["東京都", "-25.0°C", "Snow"], ["Paris", "9.3°C", "Clear"], ["Île", "19.5°C", ""]], right: [1])
+        #expect(lines == ["東京都  -25.0°C  Snow", "Paris     9.3°C  Clear", "Île      19.5°C"])
+        // Controls in a cell are shown as their escapes and measured as shown
+        #expect(TextColumns.lines([["a\u{1B}b", "1"], ["c", "22"]], right: [1]) == ["a\\x1bb   1", "c       22"])
+    }
+}

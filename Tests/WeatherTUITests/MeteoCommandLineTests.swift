@@ -126,12 +126,25 @@ import WeatherTestSupport
         #expect(try run("now", "Paris", "--json", "--format", "oneline").status == 64)
         let mistyped = try run("frobnicate")
         #expect(mistyped.status == 64)
-        #expect(mistyped.stderr.hasPrefix("Error: Unknown command 'frobnicate'. Commands: tui, now, search,"))
+        #expect(mistyped.stderr.hasPrefix("meteo: unknown command 'frobnicate'; the commands are tui, now, search,"))
+        #expect(mistyped.stderr.hasSuffix(" (see 'meteo --help')\n"))
         let badValue = try run("history", "--limit", "ten")
         #expect(badValue.status == 64)
-        #expect(
-            badValue.stderr.split(separator: "\n").first == "Error: The value 'ten' is invalid for '--limit'.")
-        #expect(badValue.stderr.contains("See 'meteo history --help' for more information."))
+        #expect(badValue.stderr == "meteo: '--limit' does not take 'ten' (see 'meteo history --help')\n")
+        let bogus = try run("now", "Paris", "--bogus")
+        #expect(bogus.status == 64)
+        #expect(bogus.stderr == "meteo: unknown option '--bogus' (see 'meteo now --help')\n")
+        // Each command takes the shared flags that change what it does, and its help lists only those
+        for (command, refused) in [
+            ("undo", "--provider"), ("delete", "--provider"), ("export", "--ascii"),
+            ("export", "--units"), ("import", "--provider"), ("history", "--provider"),
+        ] {
+            let run = try run(command, refused)
+            #expect(run.status == 64, "\(command) \(refused)")
+            #expect(run.stderr.hasPrefix("meteo: unknown option '\(refused)'"), "\(command) \(refused)")
+            #expect(!(try self.run(command, "--help").stdout.contains(refused)), "\(command) --help")
+        }
+        #expect(try run("now", "--help").stdout.contains("--provider"))
     }
 
     @Test func negativeCoordinatesAreValues() throws {

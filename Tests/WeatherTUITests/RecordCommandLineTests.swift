@@ -38,9 +38,22 @@ import WeatherTestSupport
         #expect(lines.count == 2)
         #expect(lines[0].hasPrefix(String(springfield.prefix(8)) + "  "))
         #expect(lines[0].hasSuffix("  Springfield, Missouri, US  3.1°C  Light snow"))
-        #expect(lines[1].hasSuffix("  Paris, Île-de-France, FR  9.3°C  Clear sky"))
+        #expect(lines[1].hasSuffix("  Paris, Île-de-France, FR   9.3°C  Clear sky"))
+        // Columns line up by what they take on screen (Î is one cell, as is every letter here)
+        #expect(
+            lines[0].firstRange(of: "°C")?.lowerBound.utf16Offset(in: lines[0])
+                == lines[1].firstRange(of: "°C")?.lowerBound.utf16Offset(in: lines[1]))
         #expect(lines[1].hasPrefix(String(paris.prefix(8))))
         #expect(try run("history", "--units", "imperial").stdout.contains("48.7°F  Clear sky"))
+    }
+
+    @Test func anEmptyHistorySaysSoToThePersonNotToTheScript() throws {
+        let empty = try run("history")
+        #expect(empty.status == 0)
+        #expect(empty.stdout == "")
+        #expect(empty.stderr == "meteo: No records yet: keep one with `meteo record PLACE`, or r on the screen.\n")
+        _ = try recordedID(try run("record", "Paris"))
+        #expect(try run("history", "--place", "Oslo").stderr == "meteo: No records match.\n")
     }
 
     @Test func recordJSONHasTheWireShape() throws {
@@ -202,7 +215,7 @@ import WeatherTestSupport
             toFile: file, atomically: true, encoding: .utf8)
         let output = try run("import", file)
         #expect(output.status == 64)
-        #expect(output.stderr.hasPrefix("meteo: \(file): Invalid record: record 1: "))
+        #expect(output.stderr.hasPrefix("meteo: '\(file)': Invalid record: record 1: "))
         #expect(try run("history").stdout.split(separator: "\n").count == 1)
         try "not,a,meteo,file\n1,2,3,4\n".write(toFile: file, atomically: true, encoding: .utf8)
         #expect(try run("import", file).status == 64)
@@ -216,7 +229,10 @@ import WeatherTestSupport
         try "".write(toFile: file, atomically: true, encoding: .utf8)
         let empty = try run("import", file)
         #expect(empty.status == 64)
-        #expect(empty.stderr == "meteo: \(file): Invalid record: the file is empty.\n")
+        #expect(empty.stderr == "meteo: '\(file)' is empty: nothing to import.\n")
+        let nothing = try run("import", "-", input: "")
+        #expect(nothing.status == 64)
+        #expect(nothing.stderr == "meteo: Standard input is empty: nothing to import.\n")
         #expect(try run("history").stdout.split(separator: "\n").count == 1)
     }
 

@@ -23,7 +23,7 @@ enum ExitStatus {
         case let error as RecordStoreError:
             switch error {
             case .notFound, .ambiguous: notFound
-            case .invalidRecord, .duplicateID: usage
+            case .invalidRecord, .duplicateID, .emptyInput: usage
             default: recordStore
             }
         case let error as SyncError:

@@ -13,7 +13,7 @@ struct DeleteCommand: MeteoCommand {
     static let spec = CommandSpec(
         name: "delete", abstract: "Delete a kept record by its id or a unique start of it.",
         arguments: [.recordID],
-        options: DisplayOptions.specs)
+        options: DisplayOptions.specs([.units, .lang, .ascii]))
 
     let id: String
     let display: DisplayOptions

@@ -2,39 +2,54 @@ import CommandLineKit
 import TextFormats
 import WeatherCore
 
-/// Flags shared by every command that shows weather; each wins over config.toml and `METEO_*`.
+/// Flags shared by the commands that show weather, each command taking those that change what it does; each wins
+/// over config.toml and `METEO_*`.
 struct DisplayOptions {
-    static let specs: [OptionSpec] = [
-        .value("units", valueName: "system", help: "Unit system: metric or imperial."),
-        .value("lang", valueName: "code", help: "Language of descriptions and place names: en or fr."),
-        .value("provider", valueName: "name", help: "Weather service: open-meteo or openweathermap."),
-        .invertibleFlag("ascii", help: "Draw icons with ASCII only (default: when the locale is not UTF-8)."),
-    ]
+    /// One of the shared flags.
+    enum Flag: CaseIterable {
+        case units, lang, provider, ascii
+
+        var spec: OptionSpec {
+            switch self {
+            case .units: .value("units", valueName: "system", help: "Unit system: metric or imperial.")
+            case .lang: .value("lang", valueName: "code", help: "Language of descriptions and place names: en or fr.")
+            case .provider:
+                .value("provider", valueName: "name", help: "Weather service: open-meteo or openweathermap.")
+            case .ascii:
+                .invertibleFlag("ascii", help: "Write ASCII only: icons, °, · (default: when the locale is not UTF-8).")
+            }
+        }
+    }
+
+    /// All of them: the commands that fetch and show the weather.
+    static let specs = specs(Flag.allCases)
+
+    static func specs(_ flags: [Flag]) -> [OptionSpec] { flags.map(\.spec) }
 
     let overrides: Settings.Overrides
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
         var overrides = Settings.Overrides()
-        if let units = parsed.string("units") {
+        if parsed.takes("units"), let units = parsed.string("units") {
             guard let value = Units(rawValue: units.lowercased()) else {
                 throw parsed.error("--units must be metric or imperial, not \(TerminalText.quoted(units)).")
             }
             overrides.units = value
         }
-        if let lang = parsed.string("lang") {
+        if parsed.takes("lang"), let lang = parsed.string("lang") {
             guard let value = Language.fromLocale(lang) else {
                 throw parsed.error("--lang must be en or fr, not \(TerminalText.quoted(lang)).")
             }
             overrides.language = value
         }
-        if let provider = parsed.string("provider") {
+        if parsed.takes("provider"), let provider = parsed.string("provider") {
             guard let value = ProviderID(rawValue: provider.lowercased()) else {
                 throw parsed.error(
                     "--provider must be open-meteo or openweathermap, not \(TerminalText.quoted(provider)).")
             }
             overrides.provider = value
         }
-        overrides.ascii = parsed.optionalFlag("ascii")
+        if parsed.takes("ascii") { overrides.ascii = parsed.optionalFlag("ascii") }
         self.overrides = overrides
     }
 

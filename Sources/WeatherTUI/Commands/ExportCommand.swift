@@ -15,7 +15,7 @@ struct ExportCommand: MeteoCommand {
     static let spec = CommandSpec(
         name: "export", abstract: "Write every record to standard output as JSON or CSV.",
         options: [.flag("json", help: "JSON (the default)."), .flag("csv", help: "CSV with a header row.")]
-            + DisplayOptions.specs)
+    )
 
     let csv: Bool
     let display: DisplayOptions

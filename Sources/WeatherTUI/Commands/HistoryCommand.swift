@@ -13,7 +13,7 @@ struct HistoryCommand: MeteoCommand {
             .value("before", valueName: "id", help: "Only records older than this record."),
             .value("place", valueName: "text", help: "Only places whose name starts with this text."),
             .flag("json", help: "Print {\"records\": [...], \"next\": ID-or-null}."),
-        ] + DisplayOptions.specs)
+        ] + DisplayOptions.specs([.units, .lang, .ascii]))
 
     let limit: Int
     let before: String?
@@ -49,22 +49,38 @@ struct HistoryCommand: MeteoCommand {
             return
         }
         let settings = runtime.settings
-        let lines = records.map { HistoryLine.text($0, units: settings.units, language: settings.language) }
-        if !lines.isEmpty { Console.out(lines.joined(separator: "\n")) }
+        guard !records.isEmpty else {
+            // For the person at the terminal; a script reading standard output gets nothing, as before.
+            Console.error(
+                place == nil && before == nil
+                    ? "No records yet: keep one with `meteo record PLACE`, or r on the screen."
+                    : "No records match.")
+            return
+        }
+        Console.out(
+            HistoryLine.table(records, units: settings.units, language: settings.language).joined(separator: "\n"))
     }
 }
 
 /// One record as one line: short id, local date and time, place, temperature, description.
 enum HistoryLine {
+    /// Records as a table: places, temperatures (aligned right: signs and decimals line up) and descriptions in
+    /// columns by display width.
+    static func table(_ records: [WeatherRecord], units: Units, language: Language) -> [String] {
+        TextColumns.lines(records.map { cells($0, units: units, language: language) }, right: [3])
+    }
+
     static func text(_ record: WeatherRecord, units: Units, language: Language) -> String {
+        cells(record, units: units, language: language).joined(separator: "  ").droppingTrailingSpaces()
+    }
+
+    private static func cells(_ record: WeatherRecord, units: Units, language: Language) -> [String] {
         let when = LocalClock.minute(record.recordedAt)
         let temperature =
             record.temperature.map { NumberText.fixed(units.temperature($0), 1) + units.temperatureSymbol } ?? "–"
         let description = record.weatherCode.map { WeatherCode($0).description(in: language) } ?? ""
         // A record kept from an offline result says so, with when it was observed.
         let offline = record.keptOffline ? "  (offline result, observed \(LocalClock.minute(record.observedAt)))" : ""
-        return
-            "\(record.id.prefix(8))  \(when)  \(record.place.qualifiedName)  \(temperature)  \(description)\(offline)"
-            .droppingTrailingSpaces()
+        return [String(record.id.prefix(8)), when, record.place.qualifiedName, temperature, description + offline]
     }
 }

@@ -16,7 +16,7 @@ struct ImportCommand: MeteoCommand {
         name: "import",
         abstract: "Add the records of a `meteo export` file (JSON or CSV); known ids are skipped.",
         arguments: [ArgumentSpec("file", help: "The file, or - for standard input.")],
-        options: DisplayOptions.specs)
+        options: DisplayOptions.specs([.lang]))
 
     let file: String
     let display: DisplayOptions
@@ -28,6 +28,12 @@ struct ImportCommand: MeteoCommand {
 
     func run() throws {
         let runtime = try display.runtime()
+        // What the messages call the input: the file's name, quoted, or standard input.
+        let name = file == "-" ? "standard input" : TerminalText.quoted(file)
+        if file == "-", isatty(0) == 1 {
+            Console.error("Standard input is a terminal: pipe an export into it (meteo import - < FILE).")
+            throw ExitStatus.usage
+        }
         let descriptor = file == "-" ? 0 : open(file, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
             Console.error(
@@ -37,7 +43,7 @@ struct ImportCommand: MeteoCommand {
         defer { if descriptor != 0 { close(descriptor) } }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            Console.error("\(TerminalText.quoted(file)) is a folder, not an export file.")
+            Console.error("\(name) is a folder, not an export file.")
             throw ExitStatus.usage
         }
         let store = try runtime.openStore()
@@ -47,8 +53,11 @@ struct ImportCommand: MeteoCommand {
             let result = try store.importRecords(from: &reader)
             let noun = result.added == 1 ? "record" : "records"
             Console.out("Imported \(result.added) \(noun) (\(result.skipped) already there).")
+        } catch RecordStoreError.emptyInput {
+            Console.error("\(name.prefix(1).uppercased() + name.dropFirst()) is empty: nothing to import.")
+            throw ExitStatus.usage
         } catch {
-            Console.error("\(file): " + error.userMessage)
+            Console.error("\(name): " + error.userMessage)
             throw ExitStatus.code(for: error)
         }
     }

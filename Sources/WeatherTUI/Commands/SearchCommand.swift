@@ -13,7 +13,7 @@ struct SearchCommand: AsyncMeteoCommand {
         options: [
             .value("limit", help: "How many candidates at most (1…100)."),
             .flag("json", help: "Print JSON."),
-        ] + DisplayOptions.specs)
+        ] + DisplayOptions.specs([.lang, .provider, .ascii]))
 
     let query: PlaceQuery
     let limit: Int
@@ -63,14 +63,7 @@ enum PlaceTable {
                 "\(NumberText.fixed(place.latitude, 4)), \(NumberText.fixed(place.longitude, 4))",
             ])
         }
-        let widths = header.indices.map { column in rows.map { $0[column].count }.max() ?? 0 }
-        return rows.map { row in
-            row.indices.map { column in
-                let cell = row[column]
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
-                // Numbers line up on the right.
-                return column == 0 || column == 4 ? padding + cell : cell + padding
-            }.joined(separator: "  ").droppingTrailingSpaces()
-        }.joined(separator: "\n")
+        // Numbers line up on the right.
+        return TextColumns.lines(rows, right: [0, 4]).joined(separator: "\n")
     }
 }

@@ -15,7 +15,7 @@ struct ShowCommand: MeteoCommand {
         name: "show", abstract: "Show a kept record as it was kept, by its id or a unique start of it.",
         arguments: [.recordID],
         options: [.flag("json", help: "Print the record as JSON (the shape `meteo export` writes).")]
-            + DisplayOptions.specs)
+            + DisplayOptions.specs([.units, .lang, .ascii]))
 
     let id: String
     let json: Bool

@@ -140,7 +140,7 @@ struct LogoutCommand: MeteoCommand {
 struct SyncCommand: AsyncMeteoCommand {
     static let spec = CommandSpec(
         name: "sync", abstract: "Sync kept records with the meteo-records service now.",
-        options: DisplayOptions.specs)
+        options: DisplayOptions.specs([.lang, .ascii]))
 
     let display: DisplayOptions
 

@@ -11,7 +11,8 @@ import WeatherCore
 /// `meteo undo`: restore the last deleted record.
 struct UndoCommand: MeteoCommand {
     static let spec = CommandSpec(
-        name: "undo", abstract: "Restore the last deleted record.", options: DisplayOptions.specs)
+        name: "undo", abstract: "Restore the last deleted record.",
+        options: DisplayOptions.specs([.units, .lang, .ascii]))
 
     let display: DisplayOptions
 
