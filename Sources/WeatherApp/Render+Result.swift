@@ -85,16 +85,20 @@ extension Renderer {
         let columnWidth = max(1, min(3, (pane.rect.width - labelWidth) / hours.count))
         let temperatures = hours.compactMap(\.temperature).map(state.units.temperature)
         guard let low = temperatures.min(), let high = temperatures.max() else { return }
+        let degree = state.units.degree(ascii: state.ascii)
         let chartRows = min(3, max(1, pane.remaining - 4))
         pane.line(
-            labels.nextHours + " (" + NumberText.fixed(low, 0) + "° … " + NumberText.fixed(high, 0) + "°)",
+            labels.nextHours + " (" + NumberText.fixed(low, 0) + degree + " … " + NumberText.fixed(high, 0) + degree
+                + ")",
             style: .muted, into: &screen)
         let levels = glyphs.bars.count - 1
         for row in 0..<chartRows {
             guard let y = pane.nextRow() else { return }
             let rowFromBottom = chartRows - 1 - row
-            if row == 0 { screen.put(NumberText.fixed(high, 0) + "°", x: pane.rect.x, y: y, style: .muted) }
-            if row == chartRows - 1 { screen.put(NumberText.fixed(low, 0) + "°", x: pane.rect.x, y: y, style: .muted) }
+            if row == 0 { screen.put(NumberText.fixed(high, 0) + degree, x: pane.rect.x, y: y, style: .muted) }
+            if row == chartRows - 1 {
+                screen.put(NumberText.fixed(low, 0) + degree, x: pane.rect.x, y: y, style: .muted)
+            }
             for (index, hour) in hours.enumerated() {
                 guard let value = hour.temperature.map(state.units.temperature) else { continue }
                 let fraction = high > low ? (value - low) / (high - low) : 0.5
@@ -160,8 +164,14 @@ extension Renderer {
     mutating func drawDaily(_ days: [DailyForecast], pane: inout Pane) {
         for day in days where pane.remaining > 0 {
             let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " "
-            let low = day.temperatureMin.map { NumberText.fixed(state.units.temperature($0), 0) + "°" } ?? "–"
-            let high = day.temperatureMax.map { NumberText.fixed(state.units.temperature($0), 0) + "°" } ?? "–"
+            let low =
+                day.temperatureMin.map {
+                    NumberText.fixed(state.units.temperature($0), 0) + state.units.degree(ascii: state.ascii)
+                } ?? "–"
+            let high =
+                day.temperatureMax.map {
+                    NumberText.fixed(state.units.temperature($0), 0) + state.units.degree(ascii: state.ascii)
+                } ?? "–"
             var text = "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon)  "
             text += DisplayWidth.pad(low, to: 4) + " " + DisplayWidth.pad(high, to: 4)
             if let code = day.weatherCode { text += " " + WeatherCode(code).description(in: state.language) }

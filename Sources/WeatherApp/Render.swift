@@ -24,6 +24,7 @@ struct Renderer {
         self.state = state
         layout = Layout(size: state.size)
         screen = Screen(size: state.size)
+        screen.ascii = state.ascii
         glyphs = state.ascii ? .ascii : .unicode
         labels = .forLanguage(state.language)
     }

@@ -39,6 +39,8 @@ public struct Cell: Sendable, Hashable {
 public struct Screen: Sendable, Hashable {
     public let size: Size
     public private(set) var cells: [Cell]
+    /// Text is folded to ASCII as it is put (`19.5C`, not `19.5 C`); `asciify` catches what was drawn cell by cell.
+    public var ascii = false
 
     public init(size: Size) {
         self.size = size
@@ -57,7 +59,7 @@ public struct Screen: Sendable, Hashable {
         let limit = min(size.width, x + (width ?? size.width))
         var column = x
         // Untrusted text (a place name) may hold controls or bidi overrides: they are shown, never sent raw.
-        for character in TerminalText.visible(text) {
+        for character in ascii ? ASCIIText.fold(TerminalText.visible(text)) : TerminalText.visible(text) {
             let cellWidth = DisplayWidth.of(character)
             if cellWidth == 0 { continue }
             guard column + cellWidth <= limit else { break }
@@ -94,26 +96,8 @@ public struct Screen: Sendable, Hashable {
                 continue
             }
             guard !cell.text.isASCII else { continue }
-            let replacement = Self.asciiLookalikes[cell.text] ?? Self.foldedLetter(cell.text) ?? "?"
-            cells[index].text = replacement
+            cells[index].text = ASCIIText.fold(cell.text)
         }
-    }
-
-    private static let asciiLookalikes: [Character: Character] = [
-        "°": " ", "…": "~", "·": "-", "–": "-", "—": "-", "×": "x", "≤": "<", "≥": ">", "↑": "^", "↓": "v",
-        "←": "<", "→": ">", "─": "-", "│": "|", "╭": "+", "╮": "+", "╰": "+", "╯": "+", "▸": ">", "❯": ">",
-        "«": "\"", "»": "\"", "’": "'", "‘": "'", "“": "\"", "”": "\"",
-    ]
-
-    private static func foldedLetter(_ character: Character) -> Character? {
-        let groups: [(Character, String)] = [
-            ("a", "àáâãäåāą"), ("A", "ÀÁÂÃÄÅĀĄ"), ("c", "çćč"), ("C", "ÇĆČ"), ("e", "èéêëēęě"), ("E", "ÈÉÊËĒĘĚ"),
-            ("i", "ìíîïī"), ("I", "ÌÍÎÏĪ"), ("n", "ñńň"), ("N", "ÑŃŇ"), ("o", "òóôõöøō"), ("O", "ÒÓÔÕÖØŌ"),
-            ("u", "ùúûüūů"), ("U", "ÙÚÛÜŪŮ"), ("y", "ýÿ"), ("Y", "Ý"), ("s", "śšșß"), ("S", "ŚŠȘ"), ("z", "źżž"),
-            ("Z", "ŹŻŽ"), ("l", "ł"), ("L", "Ł"), ("r", "ř"), ("R", "Ř"), ("t", "țť"), ("T", "ȚŤ"), ("d", "ď"),
-            ("g", "ğ"),
-        ]
-        return groups.first { $0.1.contains(character) }?.0
     }
 
     /// The text of each row, wide characters once, trailing spaces kept (golden files keep them).

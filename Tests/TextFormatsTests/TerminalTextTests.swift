@@ -63,3 +63,20 @@ import TextFormats
         #expect(TextColumns.lines([["a\u{1B}b", "1"], ["c", "22"]], right: [1]) == ["a\\x1bb   1", "c       22"])
     }
 }
+
+@Suite struct ASCIITextTests {
+    @Test func foldingKeepsUnitsLettersAndMeaning() {
+        #expect(ASCIIText.fold("19.5°C feels like -2°F") == "19.5C feels like -2F")
+        #expect(ASCIIText.fold("SW (225°)") == "SW (225deg)")
+        #expect(ASCIIText.fold("São Paulo · Île-de-France – Köln…") == "Sao Paulo - Ile-de-France - Koln...")
+        #expect(ASCIIText.fold("東京 ❄") == "?? ?")
+        #expect(ASCIIText.fold("plain") == "plain")
+        #expect(ASCIIText.fold(Character("é")) == "e")
+        #expect(ASCIIText.fold(Character("°")) == " ")
+    }
+
+    @Test func jsonKeepsItsValuesInASCII() {
+        #expect(ASCIIText.escapingJSON(#"{"name":"Île 😀"}"#) == #"{"name":"\u00cele \ud83d\ude00"}"#)
+        #expect(ASCIIText.escapingJSON("[1]") == "[1]")
+    }
+}

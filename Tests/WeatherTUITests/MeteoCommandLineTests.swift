@@ -71,7 +71,19 @@ import WeatherTestSupport
 
     @Test func asciiWhenTheLocaleIsNotUTF8() throws {
         let output = try run("now", "Paris", "--format", "oneline", env: ["LANG": "C"])
-        #expect(output.stdout == "Paris: * 9.3°C Clear sky, wind 15 km/h SW\n")
+        #expect(output.stdout == "Paris: * 9.3C Clear sky, wind 15 km/h SW\n")
+        // The whole text follows the mode: accents folded, the unit without its degree sign, angles in words
+        let plain = try run("now", "Paris", env: ["LANG": "C"]).stdout
+        #expect(plain.hasPrefix("Paris, Ile-de-France, FR - 14:15 (UTC+01:00)\n"))
+        #expect(plain.contains("Temperature    9.3C (feels like 6.9C)"))
+        #expect(plain.contains("Wind           15 km/h SW (225deg)"))
+        #expect(plain.contains("Fri 27  ( 4C / 13C  Partly cloudy"))
+        #expect(plain.utf8.allSatisfy { $0 < 0x80 })
+        // JSON keeps its values, written in ASCII with escapes
+        let json = try run("now", "Paris", "--json", env: ["LANG": "C"]).stdout
+        #expect(json.utf8.allSatisfy { $0 < 0x80 })
+        #expect(json.contains(#""admin1" : "\u00cele-de-France""#))
+        #expect((try self.json(json)["place"] as? [String: Any])?["admin1"] as? String == "Île-de-France")
     }
 
     @Test func sameNamePlaces() throws {

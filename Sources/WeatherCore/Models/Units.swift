@@ -4,6 +4,10 @@ public enum Units: String, Sendable, Hashable, Codable, CaseIterable {
     case imperial
 
     public var temperatureSymbol: String { self == .metric ? "°C" : "°F" }
+
+    /// What follows a whole-degree temperature in a tight column: `13°`, or in ASCII the unit itself, `13C`
+    /// (`13` alone would read as any number).
+    public func degree(ascii: Bool) -> String { ascii ? (self == .metric ? "C" : "F") : "°" }
     public var speedSymbol: String { self == .metric ? "km/h" : "mph" }
     public var pressureSymbol: String { self == .metric ? "hPa" : "inHg" }
     public var precipitationSymbol: String { self == .metric ? "mm" : "in" }

@@ -32,13 +32,14 @@ public struct WeatherCode: Sendable, Hashable {
     /// One terminal cell that pictures the weather; `ascii` when the terminal cannot show Unicode.
     public func icon(ascii: Bool) -> String {
         switch kind {
+        // ASCII icons sit beside numbers: none may read as a sign, a unit, a percentage or a decimal comma.
         case .clear: ascii ? "*" : "☀"
-        case .partly: ascii ? "%" : "◐"
+        case .partly: ascii ? "(" : "◐"
         case .overcast: ascii ? "=" : "☁"
         case .fog: ascii ? "~" : "≡"
-        case .drizzle: ascii ? "," : "⸪"
-        case .rain: ascii ? "/" : "☂"
-        case .snow: ascii ? "+" : "❄"
+        case .drizzle: ascii ? ";" : "⸪"
+        case .rain: ascii ? "'" : "☂"
+        case .snow: ascii ? "@" : "❄"
         case .thunder: ascii ? "!" : "ϟ"
         case .unknown: "?"
         }

@@ -141,7 +141,9 @@ public struct TextReport: Sendable {
     private func temperatureText(_ celsius: Double) -> String {
         NumberText.fixed(units.temperature(celsius), 1) + units.temperatureSymbol
     }
-    private func shortTemperature(_ celsius: Double) -> String { NumberText.fixed(units.temperature(celsius), 0) + "°" }
+    private func shortTemperature(_ celsius: Double) -> String {
+        NumberText.fixed(units.temperature(celsius), 0) + units.degree(ascii: ascii)
+    }
     private func speedText(_ kmh: Double) -> String { NumberText.fixed(units.speed(kmh), 0) + " " + units.speedSymbol }
     private func precipitationText(_ mm: Double) -> String {
         NumberText.fixed(units.precipitation(mm), units == .metric ? 1 : 2) + " " + units.precipitationSymbol

@@ -1,5 +1,6 @@
 import CommandLineKit
 import Glibc
+import Synchronization
 import TextFormats
 
 /// Writes to the terminal's standard streams without buffering surprises between them.
@@ -7,9 +8,24 @@ import TextFormats
 /// Every byte goes through `TerminalText.visible`: no control or bidirectional character from a place name, a
 /// file or a server reaches the terminal raw (JSON output has escaped its controls already, so it is unchanged).
 enum Console {
+    /// ASCII mode (a non-UTF-8 locale, or `--ascii`), set once the settings are known: text is folded
+    /// (`19.5C`, `Sao Paulo`) and JSON escapes what is not ASCII, as the screen does.
+    private static let asciiMode = Atomic<Bool>(false)
+
+    static var ascii: Bool {
+        get { asciiMode.load(ordering: .relaxed) }
+        set { asciiMode.store(newValue, ordering: .relaxed) }
+    }
+
     /// One line on standard output.
     static func out(_ text: String) {
         write(1, text + "\n")
+    }
+
+    /// JSON on standard output, on a line of its own: its values untouched, in ASCII only in ASCII mode.
+    static func json(_ text: String) {
+        let json = ascii ? ASCIIText.escapingJSON(text) : text
+        write(1, json + "\n", fold: false)
     }
 
     /// One `meteo: …` line on standard error.
@@ -27,9 +43,9 @@ enum Console {
         write(2, error.description + "\n")
     }
 
-    /// Text on standard output exactly as given.
+    /// Text on standard output exactly as given (export files: data, never folded).
     static func raw(_ text: String) {
-        write(1, text)
+        write(1, text, fold: false)
     }
 
     /// Standard output in 64 KiB writes, for output of any size (each piece made safe like every other write).
@@ -72,8 +88,9 @@ enum Console {
         }
     }
 
-    private static func write(_ descriptor: Int32, _ text: String) {
-        let bytes = Array(TerminalText.visible(text, keepingLineBreaks: true).utf8)
+    private static func write(_ descriptor: Int32, _ text: String, fold: Bool = true) {
+        let visible = TerminalText.visible(text, keepingLineBreaks: true)
+        let bytes = Array((fold && ascii ? ASCIIText.fold(visible) : visible).utf8)
         var offset = 0
         while offset < bytes.count {
             let written = bytes.withUnsafeBytes { buffer -> Int in

@@ -23,6 +23,7 @@ struct Runtime {
         let file = try ConfigFile.load(path: Paths.configFile(environment), required: named)
         for warning in file.warnings { Console.warning(warning) }
         settings = try Settings.resolve(file: file.values, environment: environment, overrides: overrides)
+        Console.ascii = settings.ascii
     }
 
     /// The time this run takes as now: `METEO_NOW` (RFC 3339) when set, for tests and for replaying what an

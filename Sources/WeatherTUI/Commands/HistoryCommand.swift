@@ -43,7 +43,7 @@ struct HistoryCommand: MeteoCommand {
         }
         if json {
             let next: JSONValue = records.count == limit ? records.last.map { .string($0.id) } ?? .null : .null
-            Console.out(
+            Console.json(
                 JSONValue.object(["records": .array(records.map(RecordExchange.jsonValue)), "next": next])
                     .serialized(pretty: true))
             return

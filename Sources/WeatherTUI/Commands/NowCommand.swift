@@ -54,7 +54,7 @@ struct NowCommand: AsyncMeteoCommand {
         }
         switch json ? .json : (format ?? .plain) {
         case .json:
-            Console.out(
+            Console.json(
                 WeatherReport(
                     forecast: result.forecast, units: settings.units, language: settings.language,
                     stale: result.isStale

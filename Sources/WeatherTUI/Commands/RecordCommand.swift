@@ -55,7 +55,7 @@ struct RecordCommand: AsyncMeteoCommand {
         } catch {
             throw ErrorLog.fail(error)
         }
-        Console.out(json ? RecordExchange.jsonValue(kept).serialized(pretty: true) : kept.id)
+        if json { Console.json(RecordExchange.jsonValue(kept).serialized(pretty: true)) } else { Console.out(kept.id) }
         FaultPoint.reach("record.printed")
         await result.cacheWrite?.value
     }

@@ -40,7 +40,7 @@ struct SearchCommand: AsyncMeteoCommand {
             throw ErrorLog.fail(error)
         }
         if json {
-            Console.out(WeatherReport.placesJSON(places))
+            Console.json(WeatherReport.placesJSON(places))
             return
         }
         guard !places.isEmpty else {

@@ -37,7 +37,7 @@ struct ShowCommand: MeteoCommand {
             throw ErrorLog.fail(error)
         }
         if json {
-            Console.out(RecordExchange.jsonValue(record).serialized(pretty: true))
+            Console.json(RecordExchange.jsonValue(record).serialized(pretty: true))
             return
         }
         let settings = runtime.settings
