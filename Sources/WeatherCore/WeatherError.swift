@@ -14,7 +14,8 @@ public protocol UserFacingError: Error {
 
 /// Why a place or its weather could not be had.
 public enum WeatherError: Error, Sendable, Hashable {
-    case placeNotFound(query: String)
+    /// `name`: the query's bare name, when its qualifiers ("Paris, XX") are what left nothing.
+    case placeNotFound(query: String, name: String? = nil)
     /// The fresh answer failed (`reason`, its one line) and the last one, fetched at `fetchedAt`, no longer
     /// covers the present: it is not shown as the weather now.
     case outdated(fetchedAt: Date, reason: String)
@@ -31,9 +32,11 @@ public enum WeatherError: Error, Sendable, Hashable {
 extension WeatherError: UserFacingError {
     public var userMessage: String {
         switch self {
-        case .placeNotFound(let query):
+        case .placeNotFound(let query, let name):
             let shown = TerminalText.quoted(query)
-            return "No place called \(shown). Check the spelling, or try `meteo search \(shown)`."
+            // Searching the same words again would find nothing again: only the bare name can show more.
+            guard let name, name != query else { return "No place called \(shown). Check the spelling." }
+            return "No place called \(shown). `meteo search \(ShellWord.quoted(name))` lists every place of that name."
         case .missingAPIKey(let provider):
             return "\(provider.displayName) needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml."
         case .invalidAPIKey(let provider):
@@ -107,5 +110,19 @@ public enum DurationText {
 
     static func seconds(_ value: Double) -> String {
         value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
+    }
+}
+
+/// A word as a POSIX shell reads it back, for commands a message suggests.
+enum ShellWord {
+    static func quoted(_ word: String) -> String {
+        let plain =
+            !word.isEmpty
+            && word.unicodeScalars.allSatisfy {
+                $0.isASCII
+                    && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || "._-/".unicodeScalars.contains($0))
+            }
+        if plain { return word }
+        return "'" + TerminalText.visible(word).replacing("'", with: "'\\''") + "'"
     }
 }

@@ -41,7 +41,7 @@ import WeatherTestSupport
         #expect(try await openMeteo.resolve(try #require(PlaceQuery("Paris, US"))).admin1 == "Texas")
         #expect(try await openMeteo.resolve(try #require(PlaceQuery("Springfield, MO"))).admin1 == "Missouri")
         #expect(try await openMeteo.resolve(try #require(PlaceQuery("São Paulo"))).countryCode == "BR")
-        await #expect(throws: WeatherError.placeNotFound(query: "Paris, Germany")) {
+        await #expect(throws: WeatherError.placeNotFound(query: "Paris, Germany", name: "Paris")) {
             try await openMeteo.resolve(try #require(PlaceQuery("Paris, Germany")))
         }
         await #expect(throws: WeatherError.placeNotFound(query: "Atlantis")) {

@@ -124,10 +124,26 @@ import WeatherTestSupport
         let output = try run("now", "Atlantis")
         #expect(output.status == 3)
         #expect(output.stdout == "")
+        // Searching the same words would find nothing again: no suggestion to run what just failed
+        #expect(output.stderr == "meteo: No place called 'Atlantis'. Check the spelling.\n")
+        let search = try run("search", "Atlantis")
+        #expect(search.status == 3)
+        #expect(search.stderr == "meteo: No place called 'Atlantis'. Check the spelling.\n")
+        // The JSON form ends as the text form does, with an empty list for the script
+        let json = try run("search", "Atlantis", "--json")
+        #expect(json.status == 3)
+        #expect(json.stdout == "[]\n")
+        // A qualifier that left nothing: the bare name, quoted for the shell, lists every place of that name
+        let qualified = try run("now", "Paris, XX")
+        #expect(qualified.status == 3)
         #expect(
-            output.stderr
-                == "meteo: No place called 'Atlantis'. Check the spelling, or try `meteo search 'Atlantis'`.\n")
-        #expect(try run("search", "Atlantis").status == 3)
+            qualified.stderr
+                == "meteo: No place called 'Paris, XX'. `meteo search Paris` lists every place of that name.\n")
+        #expect(try run("now", "New York, XX").stderr.contains("`meteo search 'New York'`"))
+        // Echoed input is cut and quoted: a pasted paragraph stays one line
+        let long = try run("now", String(repeating: "Atlantis ", count: 40))
+        #expect(long.stderr.split(separator: "\n").count == 1)
+        #expect(long.stderr.count < 120)
     }
 
     @Test func usageErrorsExit64() throws {

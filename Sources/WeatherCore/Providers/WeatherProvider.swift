@@ -24,7 +24,7 @@ extension WeatherProvider {
     /// - Throws: `WeatherError.placeNotFound` when there is none.
     public func resolve(_ query: PlaceQuery) async throws(WeatherError) -> Place {
         guard let best = try await search(query, limit: 1).first else {
-            throw .placeNotFound(query: query.text)
+            throw .placeNotFound(query: query.text, name: query.qualifiers.isEmpty ? nil : query.name)
         }
         return best
     }

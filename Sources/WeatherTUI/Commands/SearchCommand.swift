@@ -39,14 +39,14 @@ struct SearchCommand: AsyncMeteoCommand {
         } catch {
             throw ErrorLog.fail(error)
         }
-        if json {
-            Console.json(WeatherReport.placesJSON(places))
-            return
-        }
+        if json { Console.json(WeatherReport.placesJSON(places)) }
         guard !places.isEmpty else {
-            Console.error(WeatherError.placeNotFound(query: query.text).userMessage)
+            // As the text form: a script can tell "nothing found" from its exit status, with `[]` on stdout.
+            let name = query.qualifiers.isEmpty ? nil : query.name
+            Console.error(WeatherError.placeNotFound(query: query.text, name: name).userMessage)
             throw ExitStatus.notFound
         }
+        if json { return }
         Console.out(PlaceTable.render(places))
     }
 }

@@ -82,6 +82,9 @@ struct InteractiveCommand: MeteoCommand {
 
         ScreenLoop(terminal: terminal, effects: runner, queue: queue, stop: { signals.received }).run(
             &state, drawn: drawn)
+        // Ended by a signal: the status a shell expects (128 + its number, 143 for SIGTERM), once the terminal is
+        // restored (the `defer` above runs first).
+        if let number = signals.number { throw ExitCode(128 + number) }
     }
 }
 
@@ -103,7 +106,8 @@ final class EventQueue: Sendable {
 final class TerminationSignals {
     /// Set from Dispatch's signal handlers, read by the screen's loop.
     final class Flag: Sendable {
-        let value = Atomic<Bool>(false)
+        /// The first signal's number; 0 before any.
+        let value = Atomic<Int32>(0)
     }
 
     private let flag = Flag()
@@ -113,11 +117,19 @@ final class TerminationSignals {
         for number in [SIGTERM, SIGINT, SIGHUP] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [flag] in flag.value.store(true, ordering: .relaxed) }
+            source.setEventHandler { [flag] in
+                _ = flag.value.compareExchange(expected: 0, desired: number, ordering: .relaxed)
+            }
             source.resume()
             sources.append(source)
         }
     }
 
-    var received: Bool { flag.value.load(ordering: .relaxed) }
+    var received: Bool { number != nil }
+
+    /// The signal that ended the screen, if one did.
+    var number: Int32? {
+        let value = flag.value.load(ordering: .relaxed)
+        return value == 0 ? nil : value
+    }
 }
