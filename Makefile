@@ -3,14 +3,25 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the benchmarks need.
 APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libncurses-dev pkg-config sqlite3 tmux openssl curl hyperfine time python3 \
-  python3-venv postgresql-15 docker-compose wrk
+  python3-venv postgresql-15 docker-compose wrk mandoc zsh fish
 # Python tools from PyPI, pinned, in a virtual environment of the project's own (.build-tools, ignored by git).
 PY_TOOLS := schemathesis==4.32.5 yamllint==1.38.0 kubernetes-validate==1.37.0
 TOOLS := .build-tools
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 ARGS ?=
 
-.PHONY: deps tools build release run test lint format bench fuzz clean
+.PHONY: deps tools build release run test lint format bench fuzz clean man install uninstall
+
+# make install PREFIX=~/.local: where the binaries, man pages and completions go (DESTDIR for packagers);
+# CONFIG=debug installs the debug build instead; BIN=DIR installs the binaries already in DIR (the tests do,
+# into a temporary prefix, without asking SwiftPM while it runs them).
+PREFIX ?= /usr/local
+CONFIG ?= release
+BIN ?=
+# What install writes, relative to $(DESTDIR)$(PREFIX): uninstall removes exactly these.
+INSTALLED := bin/meteo bin/meteo-records share/man/man1/meteo.1 share/man/man1/meteo-records.1 \
+  share/bash-completion/completions/meteo share/zsh/site-functions/_meteo \
+  share/fish/vendor_completions.d/meteo.fish
 
 # make fuzz FUZZ_SECONDS=600: every parser under libFuzzer for that long each (make test runs them 8 s each).
 FUZZ_SECONDS ?= 300
@@ -65,6 +76,38 @@ bench: deps
 
 fuzz: deps
 	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+# The manual pages, written by the programs from the specs that parse their command lines.
+man:
+	$(SWIFT) build --product meteo
+	$(SWIFT) build --product meteo-records
+	mkdir -p .build/man
+	bin="$$($(SWIFT) build --show-bin-path)"; \
+	  "$$bin/meteo" manpage > .build/man/meteo.1 && "$$bin/meteo-records" manpage > .build/man/meteo-records.1
+	@echo "Written: .build/man/meteo.1 .build/man/meteo-records.1 (man -l .build/man/meteo.1)"
+
+install:
+	@if [ -z "$(BIN)" ] && [ "$(CONFIG)" = release ]; then \
+	  $(SWIFT) build -c release --static-swift-stdlib --product meteo && \
+	  $(SWIFT) build -c release --static-swift-stdlib --product meteo-records; \
+	fi
+	@set -e; bin="$(BIN)"; [ -n "$$bin" ] || bin="$$($(SWIFT) build -c $(CONFIG) --show-bin-path)"; \
+	  root="$(DESTDIR)$(PREFIX)"; \
+	  stage="$$(mktemp -d)"; trap 'rm -rf "$$stage"' EXIT; \
+	  "$$bin/meteo" manpage > "$$stage/meteo.1"; "$$bin/meteo-records" manpage > "$$stage/meteo-records.1"; \
+	  for shell in bash zsh fish; do "$$bin/meteo" completions $$shell > "$$stage/$$shell"; done; \
+	  install -D -m 755 "$$bin/meteo" "$$root/bin/meteo"; \
+	  install -D -m 755 "$$bin/meteo-records" "$$root/bin/meteo-records"; \
+	  install -D -m 644 "$$stage/meteo.1" "$$root/share/man/man1/meteo.1"; \
+	  install -D -m 644 "$$stage/meteo-records.1" "$$root/share/man/man1/meteo-records.1"; \
+	  install -D -m 644 "$$stage/bash" "$$root/share/bash-completion/completions/meteo"; \
+	  install -D -m 644 "$$stage/zsh" "$$root/share/zsh/site-functions/_meteo"; \
+	  install -D -m 644 "$$stage/fish" "$$root/share/fish/vendor_completions.d/meteo.fish"; \
+	  echo "Installed meteo and meteo-records into $$root"
+
+uninstall:
+	@for file in $(INSTALLED); do rm -f "$(DESTDIR)$(PREFIX)/$$file"; done; \
+	  echo "Removed meteo's files from $(DESTDIR)$(PREFIX)"
 
 clean:
 	rm -rf .build

@@ -43,12 +43,28 @@ public struct ArgumentSpec: Equatable, Sendable {
     public var isRepeating: Bool
     /// May be left out; a repeating argument that is not optional needs one word at least.
     public var isOptional: Bool
+    /// What a shell offers for it.
+    public var completion: Completion
 
-    public init(_ name: String, help: String, isRepeating: Bool = false, isOptional: Bool = false) {
+    /// What a shell's completion offers for an argument.
+    public enum Completion: Equatable, Sendable {
+        case none
+        case files
+        /// One of these words.
+        case choices([String])
+        /// The lines a command prints (record ids from the store): run by the completion script, errors ignored.
+        case command(String)
+    }
+
+    public init(
+        _ name: String, help: String, isRepeating: Bool = false, isOptional: Bool = false,
+        completion: Completion = .none
+    ) {
         self.name = name
         self.help = help
         self.isRepeating = isRepeating
         self.isOptional = isOptional
+        self.completion = completion
     }
 
     /// How the argument is written in a usage line.
@@ -73,16 +89,24 @@ public struct OptionSpec: Equatable, Sendable {
     public var name: String
     public var kind: Kind
     public var help: String
+    /// The values a shell offers after it (`metric`, `imperial`); empty for free text.
+    public var choices: [String]
+    /// The value is a path (a shell offers files).
+    public var takesFile: Bool
 
-    public init(_ name: String, _ kind: Kind, help: String) {
+    public init(_ name: String, _ kind: Kind, help: String, choices: [String] = [], takesFile: Bool = false) {
         self.name = name
         self.kind = kind
         self.help = help
+        self.choices = choices
+        self.takesFile = takesFile
     }
 
     /// `--name <value>` (its value named after the option).
-    public static func value(_ name: String, valueName: String? = nil, help: String) -> OptionSpec {
-        OptionSpec(name, .value(valueName: valueName ?? name), help: help)
+    public static func value(
+        _ name: String, valueName: String? = nil, choices: [String] = [], takesFile: Bool = false, help: String
+    ) -> OptionSpec {
+        OptionSpec(name, .value(valueName: valueName ?? name), help: help, choices: choices, takesFile: takesFile)
     }
 
     public static func flag(_ name: String, help: String) -> OptionSpec {

@@ -30,6 +30,8 @@ enum MeteoRecords {
                         name: "revoke", abstract: "Revoke a token by its id (see `token list`).",
                         arguments: [ArgumentSpec("id", help: "The token's id.")], options: ServiceOptions.specs),
                 ]),
+            CommandSpec(
+                name: "manpage", abstract: "Write this manual page (roff) to standard output (`make man` uses it)."),
         ],
         defaultSubcommand: "serve")
 
@@ -38,6 +40,8 @@ enum MeteoRecords {
             switch try CommandLineParser.parse(Array(CommandLine.arguments.dropFirst()), root: spec) {
             case .help(let text), .version(let text):
                 print(text)
+            case .run(let parsed) where parsed.name == "manpage":
+                print(ManPage.render(spec, date: "2026-12-02", sections: manualSections), terminator: "")
             case .run(let parsed):
                 try await run(parsed)
             }
@@ -162,4 +166,53 @@ struct ServiceOptions {
             return try await body(client, logger)
         }
     }
+}
+
+extension MeteoRecords {
+    /// What the specs do not say: the environment (12-factor), the exit status.
+    static let manualSections = [
+        ManPage.Section(
+            "Environment",
+            paragraphs: ["Flags win over the environment. Timeouts are seconds, fractions allowed, at most 300."],
+            entries: [
+                (
+                    term: "DATABASE_URL",
+                    text:
+                        "postgres://user:pass@host:port/db?sslmode=... (or POSTGRES_HOST, _PORT, _USER, _PASSWORD, _DB)."
+                ),
+                (term: "METEO_RECORDS_HOST", text: "The listen address (default 127.0.0.1)."),
+                (term: "METEO_RECORDS_PORT", text: "The listen port (default 8080)."),
+                (term: "METEO_RECORDS_POOL_SIZE", text: "PostgreSQL connections per replica (default 16)."),
+                (term: "METEO_RECORDS_RATE_LIMIT", text: "Requests a minute per token (default 1200); over it, 429."),
+                (
+                    term: "METEO_RECORDS_AUTH_FAILURE_LIMIT",
+                    text: "Requests without a valid token a minute per address (default 60)."
+                ),
+                (
+                    term: "METEO_RECORDS_DB_TIMEOUT",
+                    text: "Seconds a request waits on the database before its 503 (default 2)."
+                ),
+                (
+                    term: "METEO_RECORDS_BODY_TIMEOUT",
+                    text: "Seconds a body may take to arrive (default 30); slower is 408."
+                ),
+                (term: "METEO_RECORDS_IDLE_TIMEOUT", text: "Seconds a silent connection is kept (default 60)."),
+                (
+                    term: "METEO_RECORDS_HEADER_TIMEOUT",
+                    text: "Seconds a request head may take from its first byte (default 20)."
+                ),
+                (
+                    term: "METEO_RECORDS_SHUTDOWN_TIMEOUT",
+                    text: "Seconds SIGTERM gives requests in flight (default 10)."
+                ),
+            ]),
+        ManPage.Section(
+            "Exit status",
+            entries: [
+                (term: "0", text: "Success, or a clean shutdown."),
+                (term: "1", text: "The service failed (the database cannot be reached, the schema is unknown)."),
+                (term: "64", text: "The command line does not fit its command."),
+            ]),
+        ManPage.Section("See also", paragraphs: ["meteo(1)"]),
+    ]
 }

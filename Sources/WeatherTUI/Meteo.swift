@@ -13,7 +13,8 @@ enum Meteo {
             .async(RecordCommand.self), .sync(HistoryCommand.self), .sync(DeleteCommand.self),
             .sync(ShowCommand.self), .sync(UndoCommand.self), .sync(ExportCommand.self), .sync(ImportCommand.self),
             .async(SyncCommand.self),
-            .async(LoginCommand.self), .sync(LogoutCommand.self),
+            .async(LoginCommand.self), .sync(LogoutCommand.self), .sync(CompletionsCommand.self),
+            .sync(ManpageCommand.self),
         ]
     }
 

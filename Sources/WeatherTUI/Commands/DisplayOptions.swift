@@ -11,12 +11,22 @@ struct DisplayOptions {
 
         var spec: OptionSpec {
             switch self {
-            case .units: .value("units", valueName: "system", help: "Unit system: metric or imperial.")
-            case .lang: .value("lang", valueName: "code", help: "Language of descriptions and place names: en or fr.")
+            case .units:
+                .value(
+                    "units", valueName: "system", choices: Units.allCases.map(\.rawValue),
+                    help: "Unit system: metric or imperial.")
+            case .lang:
+                .value(
+                    "lang", valueName: "code", choices: Language.allCases.map(\.rawValue),
+                    help: "Language of descriptions and place names: en or fr.")
             case .provider:
-                .value("provider", valueName: "name", help: "Weather service: open-meteo or openweathermap.")
+                .value(
+                    "provider", valueName: "name", choices: ProviderID.allCases.map(\.rawValue),
+                    help: "Weather service: open-meteo or openweathermap.")
             case .ascii:
-                .invertibleFlag("ascii", help: "Write ASCII only: icons, °, · (default: when the locale is not UTF-8).")
+                .invertibleFlag(
+                    "ascii",
+                    help: "Write ASCII only: icons, the degree sign, accents (default: when the locale is not UTF-8).")
             }
         }
     }
@@ -66,7 +76,8 @@ struct DisplayOptions {
 }
 
 extension ArgumentSpec {
-    /// The id argument of the commands that name one kept record.
+    /// The id argument of the commands that name one kept record (shells complete it from the store).
     static let recordID = ArgumentSpec(
-        "id", help: "The record's id, or enough of its start to name one record (see `meteo history`).")
+        "id", help: "The record's id, or enough of its start to name one record (see `meteo history`).",
+        completion: .command("meteo history --ids --limit 1000"))
 }

@@ -13,12 +13,14 @@ struct HistoryCommand: MeteoCommand {
             .value("before", valueName: "id", help: "Only records older than this record."),
             .value("place", valueName: "text", help: "Only places whose name starts with this text."),
             .flag("json", help: "Print {\"records\": [...], \"next\": ID-or-null}."),
+            .flag("ids", help: "Print only the records' ids, one a line (for scripts and shell completion)."),
         ] + DisplayOptions.specs([.units, .lang, .ascii]))
 
     let limit: Int
     let before: String?
     let place: String?
     let json: Bool
+    let ids: Bool
     let display: DisplayOptions
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
@@ -27,6 +29,8 @@ struct HistoryCommand: MeteoCommand {
         before = parsed.string("before")
         place = parsed.string("place")
         json = parsed.flag("json")
+        ids = parsed.flag("ids")
+        if json && ids { throw parsed.error("Choose --json or --ids, not both.") }
         display = try DisplayOptions(parsed)
     }
 
@@ -40,6 +44,10 @@ struct HistoryCommand: MeteoCommand {
             records = try store.page(HistoryQuery(limit: limit, beforeID: beforeID, placePrefix: place))
         } catch {
             throw ErrorLog.fail(error)
+        }
+        if ids {
+            if !records.isEmpty { Console.out(records.map(\.id).joined(separator: "\n")) }
+            return
         }
         if json {
             let next: JSONValue = records.count == limit ? records.last.map { .string($0.id) } ?? .null : .null

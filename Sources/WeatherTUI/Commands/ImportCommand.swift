@@ -15,7 +15,7 @@ struct ImportCommand: MeteoCommand {
     static let spec = CommandSpec(
         name: "import",
         abstract: "Add the records of a `meteo export` file (JSON or CSV); known ids are skipped.",
-        arguments: [ArgumentSpec("file", help: "The file, or - for standard input.")],
+        arguments: [ArgumentSpec("file", help: "The file, or - for standard input.", completion: .files)],
         options: DisplayOptions.specs([.lang]))
 
     let file: String

@@ -20,7 +20,8 @@ struct NowCommand: AsyncMeteoCommand {
         arguments: [PlaceOptions.argument],
         options: PlaceOptions.specs + [
             .flag("json", help: "Print JSON (same as --format json)."),
-            .value("format", help: "Output format: plain, oneline or json."),
+            .value(
+                "format", choices: Format.allCases.map(\.rawValue), help: "Output format: plain, oneline or json."),
         ] + DisplayOptions.specs)
 
     /// How the result is printed.

@@ -28,18 +28,33 @@ struct Settings: Sendable, Equatable {
         let file: String
         let environment: String
         let isSecret: Bool
+        /// What it sets, for the manual page.
+        let help: String
 
-        init(_ file: String, secret: Bool = false) {
+        init(_ file: String, secret: Bool = false, _ help: String) {
             self.file = file
             self.environment = "METEO_" + file.uppercased()
             self.isSecret = secret
+            self.help = help
         }
     }
 
     static let keys: [Key] = [
-        Key("units"), Key("lang"), Key("provider"), Key("geocoding_url"), Key("forecast_url"), Key("owm_url"),
-        Key("owm_api_key", secret: true), Key("connect_timeout"), Key("timeout"), Key("ascii"), Key("place"),
-        Key("records_url"), Key("records_token", secret: true), Key("records_allow_insecure"), Key("sync_interval"),
+        Key("units", "metric (the default) or imperial."),
+        Key("lang", "en or fr: descriptions, labels, place names (default: from the locale)."),
+        Key("provider", "open-meteo (the default, no key) or openweathermap."),
+        Key("geocoding_url", "Open-Meteo's geocoding base URL."),
+        Key("forecast_url", "Open-Meteo's forecast base URL (a self-hosted server works)."),
+        Key("owm_url", "OpenWeatherMap's base URL."),
+        Key("owm_api_key", secret: true, "The OpenWeatherMap API key."),
+        Key("connect_timeout", "Seconds to connect (default 5)."),
+        Key("timeout", "Seconds for a whole request (default 15)."),
+        Key("ascii", "true or false: ASCII-only output (default: true when the locale is not UTF-8)."),
+        Key("place", "The place `meteo now` shows when none is given."),
+        Key("records_url", "The meteo-records service to sync with (`meteo login` writes it)."),
+        Key("records_token", secret: true, "Its bearer token (`meteo login` writes it)."),
+        Key("records_allow_insecure", "true to allow plain http to a host other than this machine."),
+        Key("sync_interval", "Seconds between the screen's background syncs (default 180)."),
     ]
 
     /// Flag values, which win over everything else; `nil` means "not given".
