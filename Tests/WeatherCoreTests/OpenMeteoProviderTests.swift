@@ -153,6 +153,21 @@ import WeatherTestSupport
         }
     }
 
+    @Test func hourlyDataOnlyForOtherDatesIsShownAsItCame() async throws {
+        // No current block, and hours of another day (a server with its own clock, or a past request)
+        let body = #"""
+            {"utc_offset_seconds":-10800,"timezone":"America/Sao_Paulo",
+             "hourly":{"time":["2023-10-25T00:00","2023-10-25T01:00","2023-10-25T02:00"],
+                       "temperature_2m":[21.5,20.9,null]}}
+            """#
+        let server = try FixtureServer { _ in .json(body) }
+        let forecast = try await provider(server).forecast(
+            for: Place(name: "Brasília", latitude: -15.75, longitude: -48))
+        #expect(forecast.current == nil)
+        #expect(forecast.hourly.map(\.temperature) == [21.5, 20.9, nil])
+        #expect(forecast.utcOffsetSeconds == -10800)
+    }
+
     @Test func slowServerTimesOutWithTheConfiguredLimit() async throws {
         let server = try FixtureServer { _ in .delayed(seconds: 3, then: .json("{}")) }
         let openMeteo = OpenMeteoProvider(

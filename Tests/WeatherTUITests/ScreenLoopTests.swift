@@ -30,6 +30,12 @@ import WeatherCore
             return inputs[consumed]
         }
 
+        /// The next input when it is part of the same burst (a `nil` entry ends a burst: a pause in typing).
+        func pendingInput() -> TerminalInput? {
+            guard consumed < inputs.count, inputs[consumed] != nil else { return nil }
+            return nextInput()
+        }
+
         func draw(_ screen: Screen) { frames.append(screen) }
     }
 
@@ -45,12 +51,16 @@ import WeatherCore
             now: Date(timeIntervalSince1970: 1_795_790_000), localOffset: 0)
     }
 
+    /// Keys that arrive together (typed fast, or pasted).
     static func keys(_ text: String) -> [TerminalInput?] { text.map { .key(.character($0)) } }
+
+    /// Keys typed one at a time, a poll apart.
+    static func typed(_ text: String) -> [TerminalInput?] { text.flatMap { [.key(.character($0)), nil] } }
 
     @Test func keysBecomeFramesAndEffects() {
         let size = Size(width: 80, height: 24)
         var state = Self.state(size)
-        let terminal = FakeTerminal(size: size, inputs: Self.keys("Oslo") + [.key(.enter)])
+        let terminal = FakeTerminal(size: size, inputs: Self.typed("Oslo") + [.key(.enter)])
         let effects = Effects()
         ScreenLoop(terminal: terminal, effects: effects, queue: EventQueue(), stop: { terminal.finished }).run(
             &state, drawn: render(state))
@@ -73,12 +83,15 @@ import WeatherCore
     @Test func quitEndsTheLoopAndLeavesTheRestUnread() {
         let size = Size(width: 80, height: 24)
         var state = Self.state(size)
-        let terminal = FakeTerminal(size: size, inputs: [.key(.control("c"))] + Self.keys("never read"))
+        // Keys in the same burst as Ctrl-C are read with it but never handled; later ones are never read
+        let terminal = FakeTerminal(
+            size: size, inputs: [.key(.control("c"))] + Self.keys("dropped") + [nil] + Self.keys("never read"))
         let effects = Effects()
         ScreenLoop(terminal: terminal, effects: effects, queue: EventQueue(), stop: { terminal.finished }).run(
             &state, drawn: render(state))
         #expect(effects.seen.withLock { $0 }.last == .quit)
-        #expect(terminal.played == 1)
+        #expect(state.query.text == "")
+        #expect(terminal.played == 8)
     }
 
     @Test func aSignalEndsTheLoopBetweenPolls() {
@@ -108,5 +121,17 @@ import WeatherCore
         ScreenLoop(terminal: terminal, effects: Effects(), queue: queue, stop: { terminal.finished }).run(
             &state, drawn: render(state))
         #expect(terminal.frames.last?.textLines.joined().contains("The store is on fire.") == true)
+    }
+
+    @Test func aLongPasteIsOneFrameAndTheFieldKeepsItsLimit() {
+        let size = Size(width: 80, height: 24)
+        var state = Self.state(size)
+        let paste = String(repeating: "Springfield, ", count: 240)  // 3,120 characters at once
+        let terminal = FakeTerminal(size: size, inputs: Self.keys(paste) + [nil])
+        ScreenLoop(terminal: terminal, effects: Effects(), queue: EventQueue(), stop: { terminal.finished }).run(
+            &state, drawn: render(state))
+        // One frame for the whole paste, not one a key; the field kept its first 200 characters
+        #expect(terminal.frames.count == 1)
+        #expect(state.query.text == String(paste.prefix(200)))
     }
 }

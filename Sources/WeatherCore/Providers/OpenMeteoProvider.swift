@@ -107,11 +107,16 @@ enum OpenMeteoDecoder {
         let current =
             json["current"].flatMap { conditions($0, offset: offset) }
             ?? json["current_weather"].flatMap { legacyConditions($0, offset: offset) }
+        // From now on, when the answer reaches now; otherwise what came, as it came (an answer for other dates,
+        // or hourly data only from a server whose clock differs, is still weather to show).
         let start = hourStart(current?.time ?? fetchedAt)
-        let hourly = hours(json["hourly"], offset: offset).filter { $0.time >= start }.prefix(
-            OpenMeteoProvider.hourlyCount)
+        let allHours = hours(json["hourly"], offset: offset)
+        let upcoming = allHours.filter { $0.time >= start }
+        let hourly = (upcoming.isEmpty ? allHours : upcoming).prefix(OpenMeteoProvider.hourlyCount)
         let today = LocalDate(current?.time ?? fetchedAt, utcOffsetSeconds: offset)
-        let daily = days(json["daily"]).filter { $0.date >= today }.prefix(OpenMeteoProvider.dailyCount)
+        let allDays = days(json["daily"])
+        let coming = allDays.filter { $0.date >= today }
+        let daily = (coming.isEmpty ? allDays : coming).prefix(OpenMeteoProvider.dailyCount)
 
         guard current != nil || !hourly.isEmpty || !daily.isEmpty else {
             throw .malformedResponse(.openMeteo, detail: "forecast answer holds no weather")

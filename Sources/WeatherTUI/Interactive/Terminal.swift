@@ -17,6 +17,8 @@ enum TerminalInput: Equatable {
 protocol Terminal: AnyObject {
     var size: Size { get }
     func nextInput() -> TerminalInput?
+    /// Input already waiting, without waiting for more (a paste arrives as thousands of keys at once).
+    func pendingInput() -> TerminalInput?
     func draw(_ screen: Screen)
 }
 
@@ -35,6 +37,8 @@ struct ScreenLoop {
     let queue: EventQueue
     let stop: () -> Bool
     var now: () -> Date = { Date() }
+    /// The most input handled between two frames (the field takes 200 characters; the rest are dropped fast).
+    static let keysPerFrame = 4096
 
     /// Runs until the state asks to quit or `stop` is true; `drawn` is the frame already on the terminal.
     func run(_ state: inout AppState, drawn: Screen) {
@@ -42,10 +46,15 @@ struct ScreenLoop {
         var lastTick = ContinuousClock.now
         while !stop() {
             var events: [AppEvent] = []
-            switch terminal.nextInput() {
-            case .key(let key): events.append(.key(key))
-            case .resized: events.append(.resized(terminal.size))
-            case nil: break
+            // Everything already typed or pasted is handled before the next frame: a frame per key made a
+            // 3,000-character paste take ten seconds.
+            var input = terminal.nextInput()
+            while let next = input {
+                switch next {
+                case .key(let key): events.append(.key(key))
+                case .resized: events.append(.resized(terminal.size))
+                }
+                input = events.count < Self.keysPerFrame ? terminal.pendingInput() : nil
             }
             events += queue.drain()
             let interval: Duration = if case .working = state.status { .milliseconds(100) } else { .seconds(1) }

@@ -42,7 +42,16 @@ final class CursesTerminal: Terminal {
     }
 
     /// The next key, waiting at most 50 ms.
-    func nextInput() -> TerminalInput? {
+    func nextInput() -> TerminalInput? { readInput() }
+
+    /// A key already waiting, or nothing at once.
+    func pendingInput() -> TerminalInput? {
+        wtimeout(meteo_stdscr(), 0)
+        defer { wtimeout(meteo_stdscr(), 50) }
+        return readInput()
+    }
+
+    private func readInput() -> TerminalInput? {
         var character: wint_t = 0
         let result = wget_wch(meteo_stdscr(), &character)
         if result == meteo_key_code_yes() {
