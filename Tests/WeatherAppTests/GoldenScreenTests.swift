@@ -137,6 +137,15 @@ import WeatherCore
         }
     }
 
+    /// The smallest sizes the screen serves: what matters (the place, the temperature, the icon; help and quit)
+    /// is still there.
+    @Test(
+        arguments: [Scene.result, .ascii, .history, .record, .french],
+        [Size(width: 24, height: 10), Size(width: 20, height: 6)])
+    func smallScreen(scene: Scene, size: Size) throws {
+        try expectScreen(render(Self.state(scene, size: size)), named: "\(scene.rawValue)-\(size.width)x\(size.height)")
+    }
+
     @Test(arguments: [
         Size(width: 20, height: 6), Size(width: 19, height: 5), Size(width: 1, height: 1), Size(width: 0, height: 0),
     ])
