@@ -145,7 +145,8 @@ extension Renderer {
         // Two rows or fewer (a terminal near 20×6): the icon and the temperature first, on one line, then the sky.
         if pane.remaining <= 2 {
             let weather = current.weatherCode.map(WeatherCode.init)
-            var line = (weather.map { $0.icon(ascii: state.ascii) + " " } ?? "")
+            var line =
+                (weather.map { $0.icon(ascii: state.ascii) + " " } ?? "")
                 + (current.temperature.map(temperatureText) ?? "–")
             if let weather { line += "  " + weather.description(in: state.language) }
             pane.line(line, style: .accent, into: &screen)
