@@ -59,6 +59,16 @@ extension Renderer {
             placeOffset: state.history.placeOffsets[record.id],
             localOffset: state.history.localOffsets[record.id] ?? state.localOffset)
         func rows(_ line: KeptRecordText.Line) -> Int { pane.rows(line.parts, separator: "   ") }
+        // Fewer rows than the essentials take (a terminal near 20×6): the mark, the place and the temperature on
+        // one line, so that what is shown still says it is kept, where, and how warm.
+        let essentials = lines.filter { $0.rank == 0 }
+        if essentials.reduce(0, { $0 + rows($1) }) > pane.remaining {
+            let mark = state.ascii ? "#" : "▣"
+            let icon = record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) + " " } ?? ""
+            let temperature = record.temperature.map(temperatureText) ?? "–"
+            pane.line("\(mark) \(icon)\(temperature)  \(record.place.name)", style: .warning, into: &screen)
+            return
+        }
         while lines.reduce(0, { $0 + rows($1) }) > pane.remaining, let worst = lines.map(\.rank).max(), worst > 0 {
             lines.removeAll { $0.rank == worst }
         }
