@@ -56,7 +56,13 @@ extension Renderer {
 
     mutating func drawFooter() {
         let y = layout.footerRow
-        var entries = state.keymap.footer(for: state.focus)
+        // An open box takes the keys: the key line says what they do there.
+        var entries: [(key: String, summary: String)] =
+            switch state.overlay {
+            case .pickList: [("↑↓", "choose"), ("Enter", "show"), ("Esc", "close"), ("Ctrl-C", "quit")]
+            case .help: [("Esc", "close"), ("?", "close"), ("Ctrl-C", "quit")]
+            case nil: state.keymap.footer(for: state.focus)
+            }
         func width(_ entry: (key: String, summary: String)) -> Int {
             DisplayWidth.of(entry.key) + DisplayWidth.of(entry.summary) + 3
         }
