@@ -43,6 +43,8 @@ public struct Layout: Sendable, Hashable {
     /// History rows that show records (its first row is the pane's title).
     public var historyRows: Int { max(0, history.height - 1) }
 
-    private var historyWidth: Int { min(46, max(30, size.width * 2 / 5)) }
+    /// Wide enough at 80 columns for a place name beside its time and temperature (32 cut "Springfield"), while
+    /// the result keeps the 41 columns its longest lines take.
+    private var historyWidth: Int { min(52, max(30, size.width * 19 / 40)) }
     private var narrowResultHeight: Int { max(2, paneHeight * 3 / 5) }
 }

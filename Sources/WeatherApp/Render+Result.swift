@@ -17,9 +17,14 @@ extension Renderer {
         }
         guard let result = state.result else {
             pane.title("Weather", focused: state.focus == .result, glyphs: glyphs, into: &screen)
-            pane.line("Type a place in the search bar and press Enter.", style: .muted, into: &screen)
-            pane.line("Tab moves between the search bar, the result", style: .muted, into: &screen)
-            pane.line("and your history; ? shows every key.", style: .muted, into: &screen)
+            // Wrapped to the pane, never cut: the first words a new user reads.
+            for sentence in [
+                "Type a place above and press Enter.",
+                "Tab moves between the search bar, the result and your history; ? shows every key.",
+            ] {
+                let words = sentence.split(separator: " ").map(String.init)
+                pane.wrap(words, separator: " ", style: .muted, into: &screen)
+            }
             return
         }
         let forecast = result.forecast
