@@ -150,7 +150,7 @@ import WeatherTestSupport
     }
 
     @Test func badTokensFromOneAddressAreLimitedWithoutTheDatabase() async throws {
-        try await R().withRouter(limits: ServiceLimits(authFailuresPerMinute: 5)) { client, ann, _ in
+        try await R().withRouter(limits: R.limits(authFailuresPerMinute: 5)) { client, ann, _ in
             for attempt in 0..<5 {
                 try await client.execute(
                     uri: RecordPaths.records, method: .get, headers: [.authorization: "Bearer mr_guess\(attempt)"]

@@ -253,7 +253,7 @@ import WeatherTestSupport
     }
 
     @Test func aTokenOverItsRateGets429WithRetryAfter() async throws {
-        try await R().withRouter(limits: ServiceLimits(ratePerMinute: 3)) { client, ann, bob in
+        try await R().withRouter(limits: R.limits(ratePerMinute: 3)) { client, ann, bob in
             for _ in 0..<3 {
                 try await client.execute(
                     uri: RecordPaths.records, method: .get, headers: R.headers(ann, json: false)

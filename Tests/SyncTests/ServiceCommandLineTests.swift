@@ -37,8 +37,8 @@ import Testing
         #expect(refusal("token", "revoke", "twelve") == "The token's id is a number (see `token list`).")
         #expect(
             refusal("token", "create", String(repeating: "n", count: 101)) == "The name must be 1 to 100 characters.")
-        #expect(refusal("token", "create") == "Missing expected argument '<name>'.")
-        #expect(refusal("token", "drop") == "Unknown command 'drop'. Commands: create, list, revoke.")
-        #expect(refusal("serve", "--verbose") == "Unknown option '--verbose'.")
+        #expect(refusal("token", "create") == "missing argument <name>")
+        #expect(refusal("token", "drop") == "unknown command 'drop'; the commands are create, list, revoke")
+        #expect(refusal("serve", "--verbose") == "unknown option '--verbose'")
     }
 }
