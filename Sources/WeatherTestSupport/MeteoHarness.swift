@@ -44,3 +44,19 @@ public struct MeteoHarness: Sendable {
         return object
     }
 }
+
+/// A suite that runs `meteo` through its harness: `run("now", "Paris")` reads as the command line it is.
+public protocol MeteoCommandLineSuite {
+    var cli: MeteoHarness { get }
+}
+
+extension MeteoCommandLineSuite {
+    @discardableResult
+    public func run(
+        _ arguments: String..., env: [String: String] = [:], input: String? = nil, server: FixtureServer? = nil
+    ) throws -> ChildProcess.Output {
+        try cli.run(arguments, env: env, input: input, server: server)
+    }
+
+    public func json(_ text: String) throws -> [String: Any] { try MeteoHarness.json(text) }
+}

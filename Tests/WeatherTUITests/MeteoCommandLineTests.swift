@@ -3,19 +3,10 @@ import Testing
 import WeatherTestSupport
 
 /// The built `meteo` binary, run as a script would, against the fixture cli.server.
-@Suite struct MeteoCommandLineTests {
+@Suite struct MeteoCommandLineTests: MeteoCommandLineSuite {
     let cli: MeteoHarness
 
     init() throws { cli = try MeteoHarness() }
-
-    @discardableResult
-    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil, server: FixtureServer? = nil)
-        throws -> ChildProcess.Output
-    {
-        try cli.run(arguments, env: env, input: input, server: server)
-    }
-
-    func json(_ text: String) throws -> [String: Any] { try MeteoHarness.json(text) }
 
     // MARK: output formats
 

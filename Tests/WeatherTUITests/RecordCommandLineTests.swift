@@ -5,19 +5,10 @@ import WeatherCore
 import WeatherTestSupport
 
 /// `meteo record/history/delete/undo/import/export` as a person or a script runs them, on real SQLite files.
-@Suite struct RecordCommandLineTests {
+@Suite struct RecordCommandLineTests: MeteoCommandLineSuite {
     let cli: MeteoHarness
 
     init() throws { cli = try MeteoHarness() }
-
-    @discardableResult
-    func run(_ arguments: String..., env: [String: String] = [:], input: String? = nil, server: FixtureServer? = nil)
-        throws -> ChildProcess.Output
-    {
-        try cli.run(arguments, env: env, input: input, server: server)
-    }
-
-    func json(_ text: String) throws -> [String: Any] { try MeteoHarness.json(text) }
 
     func recordedID(_ output: ChildProcess.Output) throws -> String {
         #expect(output.status == 0, "\(output.stderr)")

@@ -65,6 +65,17 @@ struct Runtime {
         }
     }
 
+    /// `body` on the record store: a store that cannot be opened, or work on it that fails, is one line and its
+    /// exit code (the block every record command began with).
+    func withStore<T>(_ body: (SQLiteRecordStore) throws -> T) throws -> T {
+        let store = try openStore()
+        do {
+            return try body(store)
+        } catch {
+            throw ErrorLog.fail(error)
+        }
+    }
+
     /// The record store at its configured path, or one clear line and exit code 6.
     func openStore() throws -> SQLiteRecordStore {
         do {

@@ -25,14 +25,9 @@ struct DeleteCommand: MeteoCommand {
 
     func run() throws {
         let runtime = try display.runtime()
-        let store = try runtime.openStore()
-        do {
-            let record = try store.delete(idPrefix: id, at: Date())
-            let settings = runtime.settings
-            Console.out("Deleted " + HistoryLine.text(record, units: settings.units, language: settings.language))
-            Console.out("Undo with `meteo undo`.")
-        } catch {
-            throw ErrorLog.fail(error)
-        }
+        let record = try runtime.withStore { try $0.delete(idPrefix: id, at: Date()) }
+        let settings = runtime.settings
+        Console.out("Deleted " + HistoryLine.text(record, units: settings.units, language: settings.language))
+        Console.out("Undo with `meteo undo`.")
     }
 }

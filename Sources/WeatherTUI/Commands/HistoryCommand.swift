@@ -36,14 +36,9 @@ struct HistoryCommand: MeteoCommand {
 
     func run() throws {
         let runtime = try display.runtime()
-        let store = try runtime.openStore()
-        let records: [WeatherRecord]
-        do {
-            var beforeID = before
-            if let before { beforeID = try store.record(idPrefix: before).id }
-            records = try store.page(HistoryQuery(limit: limit, beforeID: beforeID, placePrefix: place))
-        } catch {
-            throw ErrorLog.fail(error)
+        let records = try runtime.withStore { store in
+            let beforeID = try before.map { try store.record(idPrefix: $0).id }
+            return try store.page(HistoryQuery(limit: limit, beforeID: beforeID, placePrefix: place))
         }
         if ids {
             if !records.isEmpty { Console.out(records.map(\.id).joined(separator: "\n")) }

@@ -29,13 +29,7 @@ struct ShowCommand: MeteoCommand {
 
     func run() throws {
         let runtime = try display.runtime()
-        let store = try runtime.openStore()
-        let record: WeatherRecord
-        do {
-            record = try store.record(idPrefix: id)
-        } catch {
-            throw ErrorLog.fail(error)
-        }
+        let record = try runtime.withStore { try $0.record(idPrefix: id) }
         if json {
             Console.json(RecordExchange.jsonValue(record).serialized(pretty: true))
             return

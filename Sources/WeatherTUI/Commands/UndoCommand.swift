@@ -22,16 +22,11 @@ struct UndoCommand: MeteoCommand {
 
     func run() throws {
         let runtime = try display.runtime()
-        let store = try runtime.openStore()
-        do {
-            guard let record = try store.undoLastDelete() else {
-                Console.out("Nothing to undo.")
-                return
-            }
-            let settings = runtime.settings
-            Console.out("Restored " + HistoryLine.text(record, units: settings.units, language: settings.language))
-        } catch {
-            throw ErrorLog.fail(error)
+        guard let record = try runtime.withStore({ try $0.undoLastDelete() }) else {
+            Console.out("Nothing to undo.")
+            return
         }
+        let settings = runtime.settings
+        Console.out("Restored " + HistoryLine.text(record, units: settings.units, language: settings.language))
     }
 }
