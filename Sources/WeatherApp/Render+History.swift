@@ -13,21 +13,21 @@ extension Renderer {
         var pane = Pane(rect: rect)
         let history = state.history
         let focused = state.focus == .history
-        var title = "History"
+        var title = labels.screen.history
         if history.loaded { title += " (\(history.total))" }
         pane.title(title, focused: focused, glyphs: glyphs, into: &screen)
         guard !history.unavailable else {
-            pane.line("Your records cannot be read:", style: .error, into: &screen)
-            pane.line("see the line below. Search still works.", style: .muted, into: &screen)
+            pane.line(labels.screen.unreadable, style: .error, into: &screen)
+            pane.line(labels.screen.searchStillWorks, style: .muted, into: &screen)
             return
         }
         guard history.loaded else {
-            pane.line("Loading…", style: .muted, into: &screen)
+            pane.line(labels.screen.loading, style: .muted, into: &screen)
             return
         }
         guard history.total > 0 else {
-            pane.line("No records yet.", style: .muted, into: &screen)
-            pane.line("Press r on a result to keep it.", style: .muted, into: &screen)
+            pane.line(labels.screen.noRecords, style: .muted, into: &screen)
+            pane.line(labels.screen.pressR, style: .muted, into: &screen)
             return
         }
         for index in history.top..<min(history.total, history.top + layout.historyRows) {
@@ -50,10 +50,13 @@ extension Renderer {
             let date = state.clockDate(
                 record.keptOffline ? record.observedAt : record.recordedAt,
                 offset: history.localOffsets[record.id] ?? state.localOffset)
-            let placeWidth = max(4, rect.width - DisplayWidth.of(date) - 11)
-            let text =
-                " " + date + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + " "
-                + DisplayWidth.pad(temperature, to: 5) + icon
+            // The temperature and the icon always fit; when the row is short the day goes first, then the place.
+            let tail = " " + DisplayWidth.pad(temperature, to: 5) + icon
+            // An icon takes one cell; the offline mark beside it takes the row's last, otherwise blank, cell.
+            let room = rect.width - 9
+            let when = room - DisplayWidth.of(date) - 2 >= 4 ? date : String(date.suffix(5))
+            let placeWidth = max(0, room - DisplayWidth.of(when) - 2)
+            let text = " " + when + "  " + DisplayWidth.pad(record.place.name, to: placeWidth) + tail
             let style: Style = selected ? (focused ? .selected : .accent) : .normal
             screen.put(DisplayWidth.pad(text, to: rect.width), x: rect.x, y: y, style: style, width: rect.width)
         }

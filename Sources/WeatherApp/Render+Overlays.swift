@@ -21,7 +21,9 @@ extension Renderer {
     }
 
     mutating func drawHelp() {
-        let help = state.keymap.helpRows
+        let help = state.keymap.helpRows.map {
+            (keys: $0.keys, summary: labels.screen.key($0.summary), focuses: $0.focuses)
+        }
         // Columns as wide as their widest entry and two spaces apart, so that none runs into the next.
         let keysWidth = (help.map { DisplayWidth.of($0.keys) }.max() ?? 0) + 2
         let summaryWidth = (help.map { DisplayWidth.of($0.summary) }.max() ?? 0) + 2

@@ -16,12 +16,9 @@ extension Renderer {
             return
         }
         guard let result = state.result else {
-            pane.title("Weather", focused: state.focus == .result, glyphs: glyphs, into: &screen)
+            pane.title(labels.screen.weather, focused: state.focus == .result, glyphs: glyphs, into: &screen)
             // Wrapped to the pane, never cut: the first words a new user reads.
-            for sentence in [
-                "Type a place above and press Enter.",
-                "Tab moves between the search bar, the result and your history; ? shows every key.",
-            ] {
+            for sentence in [labels.screen.typePlace, labels.screen.tabMoves] {
                 let words = sentence.split(separator: " ").map(String.init)
                 pane.wrap(words, separator: " ", style: .muted, into: &screen)
             }
@@ -58,7 +55,7 @@ extension Renderer {
     /// A kept record as it was kept (`KeptRecordText`, as `meteo show` prints it), under a title that says so.
     /// A small pane keeps the mark, the place and the temperature first.
     mutating func drawRecord(_ record: WeatherRecord, pane: inout Pane) {
-        pane.title("Kept record", focused: state.focus == .result, glyphs: glyphs, into: &screen)
+        pane.title(labels.screen.keptRecord, focused: state.focus == .result, glyphs: glyphs, into: &screen)
         var lines = KeptRecordText.lines(
             record, units: state.units, language: state.language, ascii: state.ascii,
             placeOffset: state.history.placeOffsets[record.id],

@@ -64,7 +64,7 @@ extension Renderer {
             case nil: state.keymap.footer(for: state.focus)
             }
         func width(_ entry: (key: String, summary: String)) -> Int {
-            DisplayWidth.of(entry.key) + DisplayWidth.of(entry.summary) + 3
+            DisplayWidth.of(entry.key) + DisplayWidth.of(labels.screen.key(entry.summary)) + 3
         }
         // Help and quit always stay: what does not fit goes from the middle, before them.
         var kept = 0
@@ -77,7 +77,7 @@ extension Renderer {
         for entry in entries {
             guard x + width(entry) <= state.size.width else { break }
             x = screen.put(entry.key, x: x, y: y, style: .title)
-            x = screen.put(" " + entry.summary + "  ", x: x, y: y, style: .muted)
+            x = screen.put(" " + labels.screen.key(entry.summary) + "  ", x: x, y: y, style: .muted)
         }
     }
 }

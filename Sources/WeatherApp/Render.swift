@@ -1,3 +1,4 @@
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -73,7 +74,10 @@ extension AppState {
     /// "27 Nov 14:15" in this machine's time zone (at `offset` when it differed then).
     func clockDate(_ date: Date, offset: Int? = nil) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: offset ?? localOffset)
-        return CivilTime.pad(parts.day, 2) + " " + KeptRecordText.months[parts.month - 1] + " "
+        // Months padded to the longest of the language, so that the times after them line up.
+        let months = Labels.forLanguage(language).months
+        let longest = months.map { DisplayWidth.of($0) }.max() ?? 3
+        return CivilTime.pad(parts.day, 2) + " " + DisplayWidth.pad(months[parts.month - 1], to: longest) + " "
             + CivilTime.pad(parts.hour, 2) + ":"
             + CivilTime.pad(parts.minute, 2)
     }
