@@ -63,7 +63,7 @@ extension Renderer {
             // A list cut short says so on its last row, rather than ending as if it were whole.
             let hidden = rows.count - (first + visible)
             if selected == nil, offset == visible - 1, hidden > 0 {
-                text = " … \(hidden + 1) more: make the terminal taller"
+                text = " … \(hidden + 1) more"
                 style = .muted
             }
             screen.put(glyphs.vertical, x: x, y: y + 1 + offset, style: .title)

@@ -60,15 +60,15 @@ extension Renderer {
         var entries: [(key: String, summary: String)] =
             switch state.overlay {
             case .pickList: [("↑↓", "choose"), ("Enter", "show"), ("Esc", "close"), ("Ctrl-C", "quit")]
-            case .help: [("Esc", "close"), ("?", "close"), ("Ctrl-C", "quit")]
+            case .help: [("Esc", "close"), ("Ctrl-C", "quit")]
             case nil: state.keymap.footer(for: state.focus)
             }
         func width(_ entry: (key: String, summary: String)) -> Int {
             DisplayWidth.of(entry.key) + DisplayWidth.of(labels.screen.key(entry.summary)) + 3
         }
-        // Help and quit always stay: what does not fit goes from the middle, before them.
+        // Help and quit (and, in a box, close) always stay: what does not fit goes from the middle, before them.
         var kept = 0
-        for entry in entries.reversed() where entry.summary == "help" || entry.summary == "quit" { kept += 1 }
+        for entry in entries.reversed() where ["help", "quit", "close"].contains(entry.summary) { kept += 1 }
         kept = min(kept, entries.count)
         while entries.count > kept, 1 + entries.reduce(0, { $0 + width($1) }) > state.size.width {
             entries.remove(at: entries.count - kept - 1)
