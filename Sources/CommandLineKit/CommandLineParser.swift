@@ -16,10 +16,14 @@ public enum Invocation: Equatable, Sendable {
 /// `--flag`, `--no-flag`) and positional words in any order, `--` to end options. An option's value may
 /// begin with `-` when it is a number, so `--lat -33.9` means what it says.
 public enum CommandLineParser {
-    /// - Parameter words: the arguments without the program's own name.
-    public static func parse(_ words: [String], root: CommandSpec) throws(UsageError) -> Invocation {
+    /// - Parameters:
+    ///   - words: the arguments without the program's own name.
+    ///   - translate: the help's sentences in the reader's language, by their English text.
+    public static func parse(
+        _ words: [String], root: CommandSpec, translate: @escaping (String) -> String = { $0 }
+    ) throws(UsageError) -> Invocation {
         if words.first == "help", root.subcommand(named: "help") == nil {
-            return try helpCommand(Array(words.dropFirst()), root: root)
+            return try helpCommand(Array(words.dropFirst()), root: root, translate: translate)
         }
         var spec = root
         var path = [root.name]
@@ -32,10 +36,12 @@ public enum CommandLineParser {
                 index += 1
                 continue
             }
-            if word == "-h" || word == "--help" { return .help(HelpText.render(spec, path: path)) }
+            if word == "-h" || word == "--help" {
+                return .help(HelpText.render(spec, path: path, translate: translate))
+            }
             if word == "--version", let version = root.version { return .version(version) }
             guard let name = spec.defaultSubcommand, let fallback = spec.subcommand(named: name) else {
-                guard let word else { return .help(HelpText.render(spec, path: path)) }
+                guard let word else { return .help(HelpText.render(spec, path: path, translate: translate)) }
                 throw unknownCommand(word, in: spec, path: path)
             }
             // A word that is neither a command nor something the default command takes is a mistyped command.
@@ -45,14 +51,15 @@ public enum CommandLineParser {
             spec = fallback
             path.append(fallback.name)
         }
-        return try parseLeaf(Array(words[index...]), spec: spec, path: path, version: root.version)
+        return try parseLeaf(
+            Array(words[index...]), spec: spec, path: path, version: root.version, translate: translate)
     }
 
-    private static func parseLeaf(_ words: [String], spec: CommandSpec, path: [String], version: String?)
-        throws(UsageError) -> Invocation
-    {
-        func failure(_ message: String) -> UsageError {
-            UsageError(message, commandPath: path, usage: HelpText.usage(spec, path: path))
+    private static func parseLeaf(
+        _ words: [String], spec: CommandSpec, path: [String], version: String?, translate: (String) -> String
+    ) throws(UsageError) -> Invocation {
+        func failure(_ reason: UsageError.Reason) -> UsageError {
+            UsageError(reason, commandPath: path, usage: HelpText.usage(spec, path: path))
         }
         var values: [String: String] = [:]
         var flags: [String: Bool] = [:]
@@ -70,9 +77,11 @@ public enum CommandLineParser {
                 optionsEnded = true
                 continue
             }
-            if word == "-h" || word == "--help" { return .help(HelpText.render(spec, path: path)) }
+            if word == "-h" || word == "--help" {
+                return .help(HelpText.render(spec, path: path, translate: translate))
+            }
             if word == "--version", let version { return .version(version) }
-            guard word.hasPrefix("--") else { throw failure("unknown option \(TerminalText.quoted(word))") }
+            guard word.hasPrefix("--") else { throw failure(.unknownOption(TerminalText.quoted(word))) }
             let body = word.dropFirst(2)
             let name = String(body.prefix { $0 != "=" })
             let inlineValue = body.firstIndex(of: "=").map { String(body[body.index(after: $0)...]) }
@@ -85,19 +94,19 @@ public enum CommandLineParser {
                         values[name] = words[index]
                         index += 1
                     } else {
-                        throw failure("missing value for '\(option.synopsis)'")
+                        throw failure(.missingValue(option.synopsis))
                     }
                 case .flag, .invertibleFlag:
-                    if inlineValue != nil { throw failure("\(TerminalText.quoted("--" + name)) takes no value") }
+                    if inlineValue != nil { throw failure(.takesNoValue(TerminalText.quoted("--" + name))) }
                     flags[name] = true
                 }
             } else if name.hasPrefix("no-"), let option = spec.option(named: String(name.dropFirst(3))),
                 option.kind == .invertibleFlag
             {
-                if inlineValue != nil { throw failure("\(TerminalText.quoted("--" + name)) takes no value") }
+                if inlineValue != nil { throw failure(.takesNoValue(TerminalText.quoted("--" + name))) }
                 flags[option.name] = false
             } else {
-                throw failure("unknown option \(TerminalText.quoted("--" + name))")
+                throw failure(.unknownOption(TerminalText.quoted("--" + name)))
             }
         }
         var arguments: [String: [String]] = [:]
@@ -110,17 +119,19 @@ public enum CommandLineParser {
                 arguments[argument.name] = [first]
             }
             if arguments[argument.name, default: []].isEmpty, !argument.isOptional {
-                throw failure("missing argument <\(argument.name)>")
+                throw failure(.missingArgument(argument.name))
             }
         }
-        if let extra = rest.first { throw failure("unexpected argument \(TerminalText.quoted(extra))") }
+        if let extra = rest.first { throw failure(.unexpectedArgument(TerminalText.quoted(extra))) }
         return .run(
             ParsedCommand(
                 path: path, spec: spec, values: values, flags: flags, arguments: arguments))
     }
 
     /// `help`, `help now`, `help token create`.
-    private static func helpCommand(_ words: [String], root: CommandSpec) throws(UsageError) -> Invocation {
+    private static func helpCommand(
+        _ words: [String], root: CommandSpec, translate: (String) -> String
+    ) throws(UsageError) -> Invocation {
         var spec = root
         var path = [root.name]
         for word in words {
@@ -130,15 +141,13 @@ public enum CommandLineParser {
             spec = subcommand
             path.append(word)
         }
-        return .help(HelpText.render(spec, path: path))
+        return .help(HelpText.render(spec, path: path, translate: translate))
     }
 
     private static func unknownCommand(_ word: String, in spec: CommandSpec, path: [String]) -> UsageError {
-        let names = spec.subcommands.map(\.name).joined(separator: ", ")
-        return UsageError(
-            "unknown command \(TerminalText.quoted(word)); the commands are \(names)", commandPath: path,
-            usage: HelpText.usage(spec, path: path)
-        )
+        UsageError(
+            .unknownCommand(TerminalText.quoted(word), spec.subcommands.map(\.name)), commandPath: path,
+            usage: HelpText.usage(spec, path: path))
     }
 
     /// A word that can be an option's value: not an option itself, unless it is a negative number.

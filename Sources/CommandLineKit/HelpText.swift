@@ -22,27 +22,41 @@ public enum HelpText {
         return parts.joined(separator: " ")
     }
 
-    /// The whole help of one command.
-    public static func render(_ spec: CommandSpec, path: [String]) -> String {
-        var sections = ["OVERVIEW: \(spec.abstract)"]
-        if !spec.discussion.isEmpty { sections.append(wrap(spec.discussion, width: width).joined(separator: "\n")) }
-        sections.append("USAGE: \(usage(spec, path: path))")
+    /// The sentences the help adds to every command's own, in English: a program that speaks more translates
+    /// them with the rest (`render`'s `translate`).
+    public static let ownSentences = [
+        "OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show the version.", "Show help information.",
+        "(default)", "See '{command} help <subcommand>' for detailed help.",
+    ]
+
+    /// The whole help of one command, its sentences passed through `translate` (keyed by their English text).
+    public static func render(
+        _ spec: CommandSpec, path: [String], translate: (String) -> String = { $0 }
+    ) -> String {
+        let t = translate
+        var sections = ["\(t("OVERVIEW:")) \(t(spec.abstract))"]
+        if !spec.discussion.isEmpty {
+            sections.append(wrap(t(spec.discussion), width: width).joined(separator: "\n"))
+        }
+        sections.append("\(t("USAGE:")) \(usage(spec, path: path))")
         if !spec.arguments.isEmpty {
             sections.append(
-                (["ARGUMENTS:"] + spec.arguments.flatMap { entry("<\($0.name)>", $0.help) }).joined(separator: "\n"))
+                ([t("ARGUMENTS:")] + spec.arguments.flatMap { entry("<\($0.name)>", t($0.help)) })
+                    .joined(separator: "\n"))
         }
-        var options = spec.options.flatMap { entry($0.synopsis, $0.help) }
-        if path.count == 1, spec.version != nil { options += entry("--version", "Show the version.") }
-        options += entry("-h, --help", "Show help information.")
-        sections.append((["OPTIONS:"] + options).joined(separator: "\n"))
+        var options = spec.options.flatMap { entry($0.synopsis, t($0.help)) }
+        if path.count == 1, spec.version != nil { options += entry("--version", t("Show the version.")) }
+        options += entry("-h, --help", t("Show help information."))
+        sections.append(([t("OPTIONS:")] + options).joined(separator: "\n"))
         if !spec.subcommands.isEmpty {
             let lines = spec.subcommands.flatMap { subcommand in
                 entry(
-                    subcommand.name + (subcommand.name == spec.defaultSubcommand ? " (default)" : ""),
-                    subcommand.abstract)
+                    subcommand.name + (subcommand.name == spec.defaultSubcommand ? " " + t("(default)") : ""),
+                    t(subcommand.abstract))
             }
-            sections.append((["SUBCOMMANDS:"] + lines).joined(separator: "\n"))
-            sections.append("  See '\(path.joined(separator: " ")) help <subcommand>' for detailed help.")
+            sections.append(([t("SUBCOMMANDS:")] + lines).joined(separator: "\n"))
+            let see = t("See '{command} help <subcommand>' for detailed help.")
+            sections.append("  " + see.replacing("{command}", with: path.joined(separator: " ")))
         }
         return sections.joined(separator: "\n\n")
     }

@@ -17,7 +17,12 @@ public struct ParsedCommand: Equatable, Sendable {
 
     /// A refusal of this command line, printed with the command's usage.
     public func error(_ message: String) -> UsageError {
-        UsageError(message, commandPath: path, usage: HelpText.usage(spec, path: path))
+        error(.sentence(message))
+    }
+
+    /// A refusal of this command line for `reason`.
+    public func error(_ reason: UsageError.Reason) -> UsageError {
+        UsageError(reason, commandPath: path, usage: HelpText.usage(spec, path: path))
     }
 
     /// Whether the command declares `--name` (options shared by several commands are read where they apply).
@@ -71,13 +76,14 @@ public struct ParsedCommand: Equatable, Sendable {
     where Choice.RawValue == String {
         guard let text = string(name) else { return nil }
         guard let value = Choice(rawValue: text) else {
-            let names = Choice.allCases.map(\.rawValue).joined(separator: ", ")
-            throw error("'--\(name)' takes one of \(names), not \(TerminalText.quoted(text))")
+            throw error(
+                .notOneOf(
+                    option: "--" + name, choices: Choice.allCases.map(\.rawValue), value: TerminalText.quoted(text)))
         }
         return value
     }
 
     private func invalid(_ text: String, _ name: String) -> UsageError {
-        error("'--\(name)' does not take \(TerminalText.quoted(text))")
+        error(.notAValue(option: "--" + name, value: TerminalText.quoted(text)))
     }
 }

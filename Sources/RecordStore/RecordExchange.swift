@@ -334,7 +334,7 @@ extension RecordStoreError {
     /// The reason without the "Invalid record: " frame, for nesting in a larger message.
     var reason: String {
         if case .invalidRecord(let reason) = self { return reason }
-        return userMessage
+        return message(.forLanguage(.english))
     }
 }
 

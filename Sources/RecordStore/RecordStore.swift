@@ -99,25 +99,23 @@ public enum RecordStoreError: Error, Sendable, Equatable, UserFacingError {
     /// Anything else; `detail` goes to the log only.
     case failed(path: String, detail: String)
 
-    public var userMessage: String {
+    public func message(_ labels: Labels) -> String {
         switch self {
-        case .notFound(let id): "No record with id \(TerminalText.quoted(id)). See `meteo history` for ids."
+        case .notFound(let id): labels.say(.noSuchRecord, ["id": TerminalText.quoted(id)])
         case .ambiguous(let prefix, let count):
-            "\(TerminalText.quoted(prefix)) matches \(count) records: give more of the id."
-        case .duplicateID(let id): "A record with id \(id) already exists."
-        case .alreadyKept(let id): "Already kept: this observation is record \(id.prefix(8)); nothing added."
-        case .invalidRecord(let reason): "Invalid record: \(reason)."
-        case .emptyInput: "It is empty: nothing to import."
-        case .cannotOpen(let path, let reason): "Cannot open the record store \(path): \(reason)."
-        case .notARecordStore(let path):
-            "\(path) is not a meteo record store; it was left untouched. Move it away or set METEO_DATA_DIR."
-        case .corrupted(let path):
-            "The record store \(path) is damaged; it was left untouched. Restore a backup or move it away."
-        case .newerVersion(let path): "The record store \(path) was written by a newer meteo; upgrade meteo to use it."
-        case .readOnly(let path): "The record store \(path) is read-only: check its permissions."
-        case .diskFull(let path): "No space left to write \(path): free some disk space and try again."
-        case .busy(let path): "The record store \(path) stayed locked by another program: try again."
-        case .failed(let path, _): "The record store \(path) failed: try again."
+            labels.say(.ambiguousID, ["prefix": TerminalText.quoted(prefix), "count": String(count)])
+        case .duplicateID(let id): labels.say(.duplicateID, ["id": id])
+        case .alreadyKept(let id): labels.say(.alreadyKept, ["id": String(id.prefix(8))])
+        case .invalidRecord(let reason): labels.say(.invalidRecord, ["reason": reason])
+        case .emptyInput: labels.say(.emptyInput)
+        case .cannotOpen(let path, let reason): labels.say(.cannotOpenStore, ["path": path, "reason": reason])
+        case .notARecordStore(let path): labels.say(.notAStore, ["path": path])
+        case .corrupted(let path): labels.say(.storeDamaged, ["path": path])
+        case .newerVersion(let path): labels.say(.storeNewer, ["path": path])
+        case .readOnly(let path): labels.say(.storeReadOnly, ["path": path])
+        case .diskFull(let path): labels.say(.diskFull, ["path": path])
+        case .busy(let path): labels.say(.storeBusy, ["path": path])
+        case .failed(let path, _): labels.say(.storeFailedAt, ["path": path])
         }
     }
 }

@@ -67,7 +67,7 @@ public enum SyncError: Error, Sendable, Equatable, UserFacingError {
     case notConfigured
     /// Plain http to another machine, without `--allow-insecure`: the token would travel in clear.
     case insecureURL(String)
-    case unreachable(url: String, reason: String)
+    case unreachable(url: String, cause: HTTPError)
     case rejectedToken(url: String)
     /// The service answers but not with this version of the sync API.
     case incompatible(url: String, status: Int)
@@ -76,25 +76,19 @@ public enum SyncError: Error, Sendable, Equatable, UserFacingError {
     case invalidResponse(url: String)
     case store(RecordStoreError)
 
-    public var userMessage: String {
+    public func message(_ labels: Labels) -> String {
         switch self {
-        case .notConfigured:
-            "Sync is not set up: run `meteo login URL` (or set METEO_RECORDS_URL and METEO_RECORDS_TOKEN)."
-        case .insecureURL(let url):
-            "Refusing to send the token over plain http to \(url): use https, or `meteo login \(url) --allow-insecure`."
-        case .unreachable(let url, let reason):
-            "Cannot reach the record service at \(url) (\(reason)); your records are kept and will sync later."
-        case .rejectedToken(let url):
-            "The record service at \(url) rejected the token: run `meteo login \(url)` with a valid one."
+        case .notConfigured: labels.say(.syncNotSetUp)
+        case .insecureURL(let url): labels.say(.insecureURL, ["url": url])
+        case .unreachable(let url, let cause):
+            labels.say(.serviceUnreachable, ["url": url, "reason": RecordSyncer.reason(cause, labels)])
+        case .rejectedToken(let url): labels.say(.tokenRejected, ["url": url])
         case .incompatible(let url, let status):
-            "The record service at \(url) does not speak this meteo's sync (HTTP \(status)): upgrade the older side."
-        case .serverFailed(let url, let status):
-            "The record service at \(url) failed (HTTP \(status)); your records are kept and will sync later."
-        case .refused(let url, let message):
-            "The record service at \(url) refused the changes: \(message)."
-        case .invalidResponse(let url):
-            "The record service at \(url) sent an answer meteo cannot read: is it a meteo-records service?"
-        case .store(let error): error.userMessage
+            labels.say(.serviceIncompatible, ["url": url, "status": String(status)])
+        case .serverFailed(let url, let status): labels.say(.serviceFailed, ["url": url, "status": String(status)])
+        case .refused(let url, let message): labels.say(.serviceRefused, ["url": url, "reason": message])
+        case .invalidResponse(let url): labels.say(.serviceUnreadable, ["url": url])
+        case .store(let error): error.message(labels)
         }
     }
 }
@@ -241,7 +235,7 @@ public struct RecordSyncer: Sendable {
             do throws(HTTPError) {
                 response = try await http.send(request)
             } catch {
-                failure = .unreachable(url: endpoint.baseURL, reason: Self.reason(error))
+                failure = .unreachable(url: endpoint.baseURL, cause: error)
                 if case .cancelled = error { throw failure }
                 guard attempt < maxAttempts else { throw failure }
                 try? await Task.sleep(for: delay(attempt: attempt, retryAfter: nil))
@@ -264,20 +258,20 @@ public struct RecordSyncer: Sendable {
         }
     }
 
-    /// A few words for "Cannot reach … (reason)".
-    public static func reason(_ error: HTTPError) -> String {
+    /// Why the service could not be reached, in a few words.
+    public static func reason(_ error: HTTPError, _ labels: Labels) -> String {
         switch error {
-        case .dnsFailure: "unknown host"
-        case .connectionRefused: "connection refused"
-        case .timeout(let seconds): "no answer within \(Int(seconds.rounded(.up))) s"
-        case .connectionClosed: "the connection closed"
-        case .tls: "its certificate could not be verified"
-        case .responseTooLarge: "the answer was too large"
-        case .badRedirect: "bad redirect"
-        case .invalidURL: "invalid URL"
-        case .libraryMissing: "libcurl is not installed"
-        case .cancelled: "cancelled"
-        case .transport: "network error"
+        case .dnsFailure: labels.say(.whyUnknownHost)
+        case .connectionRefused: labels.say(.whyRefused)
+        case .timeout(let seconds): labels.say(.whyTimeout, ["n": String(Int(min(seconds, 1e6).rounded(.up)))])
+        case .connectionClosed: labels.say(.whyClosed)
+        case .tls: labels.say(.whyCertificate)
+        case .responseTooLarge: labels.say(.whyTooLarge)
+        case .badRedirect: labels.say(.whyRedirect)
+        case .invalidURL: labels.say(.whyURL)
+        case .libraryMissing: labels.say(.whyNoLibcurl)
+        case .cancelled: labels.say(.whyCancelled)
+        case .transport: labels.say(.whyNetwork)
         }
     }
 

@@ -17,7 +17,7 @@ extension AppState {
         history.total = total
         history.selected = focus == .history ? history.selected + 1 : 0
         scrollHistory()
-        status = .info("Recorded \(record.place.name) (\(record.id.prefix(8))).")
+        status = .info(labels.say(.recorded, ["place": record.place.name, "id": String(record.id.prefix(8))]))
         return moreHistoryIfNeeded() + requestSync()
     }
 
@@ -29,31 +29,31 @@ extension AppState {
         history.total = total
         history.selected = min(history.selected, max(0, total - 1))
         scrollHistory()
-        status = .info("Deleted \(record.place.name) (\(record.id.prefix(8))). Press u to undo.")
+        status = .info(labels.say(.deleted, ["place": record.place.name, "id": String(record.id.prefix(8))]))
         return moreHistoryIfNeeded() + requestSync()
     }
 
     mutating func recordRestored(_ record: WeatherRecord?) -> [Effect] {
         guard let record else {
-            status = .info("Nothing to undo.")
+            status = .info(labels.say(.nothingToUndo))
             return []
         }
-        status = .info("Restored \(record.place.name) (\(record.id.prefix(8))).")
+        status = .info(labels.say(.restored, ["place": record.place.name, "id": String(record.id.prefix(8))]))
         return reloadHistory() + requestSync()
     }
 
     /// `r`: keep the result on screen (never a record already kept, nor a result without current weather).
     mutating func recordResult() -> [Effect] {
         if opened != nil {
-            status = .info("This record is kept already: press f for the weather now.")
+            status = .info(labels.say(.keptAlreadyPressF))
             return []
         }
         guard let result else {
-            status = .error("Nothing to record yet: search a place first.")
+            status = .error(labels.say(.nothingToRecord))
             return []
         }
         guard result.forecast.current != nil else {
-            status = .error("This result has no current weather to record.")
+            status = .error(labels.say(.noCurrentToRecord))
             return []
         }
         return [.saveRecord(result.forecast, units: units, offline: result.staleReason != nil)]

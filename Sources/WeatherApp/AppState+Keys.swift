@@ -74,8 +74,7 @@ extension AppState {
         case .undo: return [.undoDelete]
         case .toggleUnits:
             units = units == .metric ? .imperial : .metric
-            status = .info(
-                units == .metric ? "Metric units (°C, km/h, hPa, mm)." : "Imperial units (°F, mph, inHg, in).")
+            status = .info(labels.say(units == .metric ? .metricUnits : .imperialUnits))
             return []
         case .help:
             overlay = .help

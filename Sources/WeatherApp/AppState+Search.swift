@@ -12,13 +12,13 @@ extension AppState {
     mutating func submitSearch() -> [Effect] {
         let text = query.text.trimmedWhitespace()
         guard !text.isEmpty else {
-            status = .error("Type a place first, e.g. Paris or Springfield, MO.")
+            status = .error(labels.say(.typePlaceFirst))
             return []
         }
         var effects = cancelActive()
         lastRequestID += 1
         activeRequest = lastRequestID
-        status = .working("Searching \(text)…")
+        status = .working(labels.say(.searching, ["query": text]))
         effects.append(.searchPlaces(text, requestID: lastRequestID))
         return effects
     }
@@ -28,10 +28,10 @@ extension AppState {
         switch places.count {
         case 0:
             activeRequest = nil
-            status = .error("No place called \(TerminalText.quoted(text)). Check the spelling.")
+            status = .error(WeatherError.placeNotFound(query: text).message(labels))
             return []
         case 1:
-            status = .working("Fetching the weather for \(places[0].name)…")
+            status = .working(labels.say(.fetching, ["place": places[0].name]))
             return [.fetchForecast(places[0], requestID: requestID)]
         default:
             activeRequest = nil
@@ -49,7 +49,7 @@ extension AppState {
         focus = .result
         if let staleReason {
             let stale = StaleText(fetchedAt: forecast.fetchedAt, now: now, localOffset: localOffset)
-            status = .warning("\(staleReason) Showing \(stale.phrase).")
+            status = .warning(labels.say(.showing, ["reason": staleReason, "what": stale.phrase(labels)]))
         } else {
             status = .idle
         }
@@ -67,7 +67,7 @@ extension AppState {
     mutating func cancel() -> [Effect] {
         if activeRequest != nil {
             let effects = cancelActive()
-            status = .info("Cancelled.")
+            status = .info(labels.say(.cancelled))
             return effects
         }
         if case .error = status { status = .idle }
@@ -78,7 +78,7 @@ extension AppState {
         var effects = cancelActive()
         lastRequestID += 1
         activeRequest = lastRequestID
-        status = .working("Fetching the weather for \(place.name)…")
+        status = .working(labels.say(.fetching, ["place": place.name]))
         effects.append(.fetchForecast(place, requestID: lastRequestID))
         return effects
     }

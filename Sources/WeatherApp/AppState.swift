@@ -110,6 +110,9 @@ public struct AppState: Sendable {
     /// How many records one history load asks for.
     public static let pageSize = 100
 
+    /// The words of `language`.
+    public var labels: Labels { .forLanguage(language) }
+
     public init(size: Size, units: Units, language: Language, ascii: Bool, now: Date, localOffset: Int) {
         self.size = size
         self.units = units
@@ -142,7 +145,7 @@ public struct AppState: Sendable {
         case .historyLoaded(let page): return historyLoaded(page)
         case .recordSaved(let record, let total): return recordSaved(record, total: total)
         case .recordAlreadyKept(let id):
-            status = .info("Already kept as \(id.prefix(8)): nothing added.")
+            status = .info(labels.say(.alreadyKeptAs, ["id": String(id.prefix(8))]))
             return []
         case .recordDeleted(let record, let total): return recordDeleted(record, total: total)
         case .recordRestored(let record, _): return recordRestored(record)

@@ -120,13 +120,17 @@ public struct Keymap: Sendable {
         return entries
     }
 
-    /// Every binding once, for the help screen and the README.
-    public var helpRows: [(keys: String, summary: String, focuses: String)] {
+    /// Every binding once, for the help screen and the README, with where it works named by `focusName`
+    /// (`nil` for "anywhere").
+    public func helpRows(naming focusName: (Focus?) -> String = { $0?.rawValue ?? "anywhere" }) -> [(
+        keys: String, summary: String, focuses: String
+    )] {
         bindings.map { binding in
             let keys = binding.keys.map(\.label).joined(separator: " ")
             let focuses =
                 binding.focuses == Self.anywhere
-                ? "anywhere" : Focus.allCases.filter(binding.focuses.contains).map(\.rawValue).joined(separator: ", ")
+                ? focusName(nil)
+                : Focus.allCases.filter(binding.focuses.contains).map(focusName).joined(separator: ", ")
             return (keys, binding.summary, focuses)
         }
     }
@@ -134,7 +138,7 @@ public struct Keymap: Sendable {
     /// The help rows as a Markdown table, for the README (a test keeps the two equal).
     public var markdownTable: String {
         var lines = ["| keys | does | where |", "|---|---|---|"]
-        for row in helpRows {
+        for row in helpRows() {
             let keys = row.keys.split(separator: " ").map { "`\($0)`" }.joined(separator: " ")
             lines.append("| \(keys) | \(row.summary) | \(row.focuses) |")
         }

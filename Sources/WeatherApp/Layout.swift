@@ -12,7 +12,10 @@ public struct Layout: Sendable, Hashable {
 
     public init(size: Size) { self.size = size }
 
-    public var isTooSmall: Bool { size.width < 20 || size.height < 6 }
+    public var isTooSmall: Bool { size.width < Self.minimumWidth || size.height < Self.minimumHeight }
+
+    /// The smallest terminal meteo draws in.
+    public static let minimumWidth = 20, minimumHeight = 6
     public var isWide: Bool { size.width >= 72 }
 
     public var searchRow: Int { 0 }

@@ -39,10 +39,7 @@ extension Renderer {
                 screen.put(DisplayWidth.pad(" …", to: rect.width), x: rect.x, y: y, style: style, width: rect.width)
                 continue
             }
-            let temperature =
-                record.temperature.map {
-                    NumberText.fixed(state.units.temperature($0), 0) + state.units.degree(ascii: state.ascii)
-                } ?? "–"
+            let temperature = record.temperature.map { measures.shortTemperature($0, ascii: state.ascii) } ?? "–"
             // A record kept from an offline result is marked, and shows when it was observed (not kept).
             let icon =
                 (record.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " ")

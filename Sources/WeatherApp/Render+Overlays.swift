@@ -14,14 +14,22 @@ extension Renderer {
             var text = place.name
             if let admin1 = place.admin1, admin1 != place.name { text += ", " + admin1 }
             text += ", " + (place.country ?? place.countryCode ?? "?")
-            if let population = place.population { text += "  (\(NumberText.grouped(population)))" }
+            if let population = place.population { text += "  (\(labels.grouped(population)))" }
             return text
         }
-        drawBox(title: "Which one?", rows: rows, selected: selected, hint: "↑↓ choose · Enter show · Esc close")
+        drawBox(title: labels.say(.whichOne), rows: rows, selected: selected, hint: labels.say(.pickHint))
     }
 
     mutating func drawHelp() {
-        let help = state.keymap.helpRows.map {
+        let names: (Focus?) -> String = { [labels] focus in
+            switch focus {
+            case .search: labels.say(.inSearch)
+            case .result: labels.say(.inResult)
+            case .history: labels.say(.inHistory)
+            case nil: labels.say(.anywhere)
+            }
+        }
+        let help = state.keymap.helpRows(naming: names).map {
             (keys: $0.keys, summary: labels.screen.key($0.summary), focuses: $0.focuses)
         }
         // Columns as wide as their widest entry and two spaces apart, so that none runs into the next.
@@ -30,7 +38,7 @@ extension Renderer {
         let rows = help.map {
             DisplayWidth.pad($0.keys, to: keysWidth) + DisplayWidth.pad($0.summary, to: summaryWidth) + $0.focuses
         }
-        drawBox(title: "Keys", rows: rows, selected: nil, hint: "Esc or ? to close")
+        drawBox(title: labels.say(.keysTitle), rows: rows, selected: nil, hint: labels.say(.helpHint))
     }
 
     mutating func drawBox(title: String, rows: [String], selected: Int?, hint: String) {
@@ -63,7 +71,7 @@ extension Renderer {
             // A list cut short says so on its last row, rather than ending as if it were whole.
             let hidden = rows.count - (first + visible)
             if selected == nil, offset == visible - 1, hidden > 0 {
-                text = " … \(hidden + 1) more"
+                text = " … " + labels.say(.more, ["count": String(hidden + 1)])
                 style = .muted
             }
             screen.put(glyphs.vertical, x: x, y: y + 1 + offset, style: .title)

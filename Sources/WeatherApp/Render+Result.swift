@@ -34,9 +34,9 @@ extension Renderer {
         if result.staleReason != nil {
             let stale = StaleText(fetchedAt: forecast.fetchedAt, now: state.now, localOffset: state.localOffset)
             pane.line(
-                forecast.currentIsForecast == true
-                    ? "Offline: forecast from \(stale.when) (\(stale.age) ago) for this hour"
-                    : "Offline: result from \(stale.when) (\(stale.age) ago)", style: .warning, into: &screen)
+                labels.say(
+                    forecast.currentIsForecast == true ? .offlineForecast : .offlineResult,
+                    ["when": stale.when(labels), "age": stale.age(labels)]), style: .warning, into: &screen)
         }
 
         if let current = forecast.current { drawCurrent(current, pane: &pane) }
@@ -87,7 +87,7 @@ extension Renderer {
         }
         if pane.remaining >= 2 {
             pane.skip()
-            pane.line("f weather now · Esc back to the history", style: .muted, into: &screen)
+            pane.line(labels.say(.recordKeys), style: .muted, into: &screen)
         }
     }
 
@@ -100,16 +100,15 @@ extension Renderer {
         let degree = state.units.degree(ascii: state.ascii)
         let chartRows = min(3, max(1, pane.remaining - 4))
         pane.line(
-            labels.nextHours + " (" + NumberText.fixed(low, 0) + degree + " … " + NumberText.fixed(high, 0) + degree
-                + ")",
+            labels.nextHours + " (" + labels.number(low, 0) + degree + " … " + labels.number(high, 0) + degree + ")",
             style: .muted, into: &screen)
         let levels = glyphs.bars.count - 1
         for row in 0..<chartRows {
             guard let y = pane.nextRow() else { return }
             let rowFromBottom = chartRows - 1 - row
-            if row == 0 { screen.put(NumberText.fixed(high, 0) + degree, x: pane.rect.x, y: y, style: .muted) }
+            if row == 0 { screen.put(labels.number(high, 0) + degree, x: pane.rect.x, y: y, style: .muted) }
             if row == chartRows - 1 {
-                screen.put(NumberText.fixed(low, 0) + degree, x: pane.rect.x, y: y, style: .muted)
+                screen.put(labels.number(low, 0) + degree, x: pane.rect.x, y: y, style: .muted)
             }
             for (index, hour) in hours.enumerated() {
                 guard let value = hour.temperature.map(state.units.temperature) else { continue }
@@ -133,7 +132,7 @@ extension Renderer {
             }
         }
         if let y = pane.nextRow() {
-            screen.put(state.language == .french ? "pluie" : "rain", x: pane.rect.x, y: y, style: .muted)
+            screen.put(labels.say(.rain), x: pane.rect.x, y: y, style: .muted, width: labelWidth - 1)
             for (index, hour) in hours.enumerated() {
                 guard let chance = hour.precipitationProbability else { continue }
                 let shade = glyphs.shades[
@@ -145,8 +144,9 @@ extension Renderer {
             }
             if let most = hours.compactMap(\.precipitationProbability).max() {
                 let end = pane.rect.x + labelWidth + hours.count * columnWidth
-                if end + 8 <= pane.rect.x + pane.rect.width {
-                    screen.put(" max " + NumberText.fixed(most, 0) + "%", x: end, y: y, style: .muted)
+                let text = " " + labels.say(.most, ["value": labels.percent(most)])
+                if end + DisplayWidth.of(text) <= pane.rect.x + pane.rect.width {
+                    screen.put(text, x: end, y: y, style: .muted)
                 }
             }
         }
@@ -186,15 +186,11 @@ extension Renderer {
     mutating func drawDaily(_ days: [DailyForecast], pane: inout Pane) {
         for day in days where pane.remaining > 0 {
             let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: state.ascii) } ?? " "
-            let low =
-                day.temperatureMin.map {
-                    NumberText.fixed(state.units.temperature($0), 0) + state.units.degree(ascii: state.ascii)
-                } ?? "–"
-            let high =
-                day.temperatureMax.map {
-                    NumberText.fixed(state.units.temperature($0), 0) + state.units.degree(ascii: state.ascii)
-                } ?? "–"
-            var text = "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon)  "
+            let low = day.temperatureMin.map { measures.shortTemperature($0, ascii: state.ascii) } ?? "–"
+            let high = day.temperatureMax.map { measures.shortTemperature($0, ascii: state.ascii) } ?? "–"
+            let weekdayWidth = labels.weekdays.map(DisplayWidth.of).max() ?? 3
+            let weekday = DisplayWidth.pad(labels.weekdays[day.date.weekday], to: weekdayWidth)
+            var text = "\(weekday) \(CivilTime.pad(day.date.day, 2))  \(icon)  "
             text += DisplayWidth.pad(low, to: 4) + " " + DisplayWidth.pad(high, to: 4)
             if let code = day.weatherCode { text += " " + WeatherCode(code).description(in: state.language) }
             pane.line(text, into: &screen)

@@ -18,7 +18,7 @@ extension Renderer {
         screen.fill(" ", x: x, y: 0, count: fieldWidth, style: .input)
         let characters = state.query.characters
         if characters.isEmpty && !focused {
-            screen.put("Press / and type a place", x: x, y: 0, style: .input, width: fieldWidth)
+            screen.put(labels.say(.pressSlash), x: x, y: 0, style: .input, width: fieldWidth)
             return
         }
         // Scroll the text so that the cursor stays visible.

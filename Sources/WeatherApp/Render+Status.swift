@@ -46,11 +46,11 @@ extension Renderer {
 
     func syncText(_ indicator: AppState.Sync.Indicator) -> String {
         switch indicator {
-        case .syncing: state.ascii ? "syncing" : "⟳ syncing"
-        case .synced: state.ascii ? "synced" : "✓ synced"
-        case .offline(let waiting) where waiting > 0: "offline (\(waiting) waiting)"
-        case .offline: "offline"
-        case .failed: state.ascii ? "sync error" : "✗ sync error"
+        case .syncing: (state.ascii ? "" : "⟳ ") + labels.say(.syncing)
+        case .synced: (state.ascii ? "" : "✓ ") + labels.say(.synced)
+        case .offline(let waiting) where waiting > 0: labels.say(.offlineWaiting, ["count": String(waiting)])
+        case .offline: labels.say(.offline)
+        case .failed: (state.ascii ? "" : "✗ ") + labels.say(.syncError)
         }
     }
 

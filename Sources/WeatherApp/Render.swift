@@ -33,7 +33,8 @@ struct Renderer {
     mutating func draw() -> Screen {
         guard state.size.width > 0, state.size.height > 0 else { return screen }
         if layout.isTooSmall {
-            let lines = ["Terminal too small", "for meteo: make it", "at least 20×6."]
+            let lines = labels.say(.tooSmall, ["size": "\(Layout.minimumWidth)×\(Layout.minimumHeight)"])
+                .split(separator: "|").map(String.init)
             for (row, line) in lines.enumerated() where row < state.size.height {
                 screen.put(line, x: 0, y: row, style: .warning)
             }
@@ -60,9 +61,9 @@ struct Renderer {
 
     // MARK: - Text
 
-    func temperatureText(_ celsius: Double) -> String {
-        NumberText.fixed(state.units.temperature(celsius), 1) + state.units.temperatureSymbol
-    }
+    func temperatureText(_ celsius: Double) -> String { measures.temperature(celsius) }
+
+    var measures: Measures { Measures(units: state.units, language: state.language) }
 
     func localClock(_ date: Date, offset: Int) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
@@ -75,10 +76,11 @@ extension AppState {
     func clockDate(_ date: Date, offset: Int? = nil) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: offset ?? localOffset)
         // Months padded to the longest of the language, so that the times after them line up.
-        let months = Labels.forLanguage(language).months
+        let months = labels.months
         let longest = months.map { DisplayWidth.of($0) }.max() ?? 3
-        return CivilTime.pad(parts.day, 2) + " " + DisplayWidth.pad(months[parts.month - 1], to: longest) + " "
-            + CivilTime.pad(parts.hour, 2) + ":"
-            + CivilTime.pad(parts.minute, 2)
+        let day = labels.say(
+            .dayMonth,
+            ["day": CivilTime.pad(parts.day, 2), "month": DisplayWidth.pad(months[parts.month - 1], to: longest)])
+        return day + " " + CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
     }
 }

@@ -8,8 +8,8 @@ import TextFormats
 
 /// An error that knows the one line to show a person.
 public protocol UserFacingError: Error {
-    /// What happened and what to do, in one line that fits a status bar.
-    var userMessage: String { get }
+    /// What happened and what to do, in one line that fits a status bar, in `labels`' language.
+    func message(_ labels: Labels) -> String
 }
 
 /// Why a place or its weather could not be had.
@@ -18,7 +18,7 @@ public enum WeatherError: Error, Sendable, Hashable {
     case placeNotFound(query: String, name: String? = nil)
     /// The fresh answer failed (`reason`, its one line) and the last one, fetched at `fetchedAt`, no longer
     /// covers the present: it is not shown as the weather now.
-    case outdated(fetchedAt: Date, reason: String)
+    indirect case outdated(fetchedAt: Date, cause: WeatherError)
     case missingAPIKey(ProviderID)
     case invalidAPIKey(ProviderID)
     case rateLimited(ProviderID, retryAfterSeconds: Int?)
@@ -30,40 +30,43 @@ public enum WeatherError: Error, Sendable, Hashable {
 }
 
 extension WeatherError: UserFacingError {
-    public var userMessage: String {
+    public func message(_ labels: Labels) -> String {
+        guard case .outdated(let fetchedAt, let cause) = self else {
+            return message(labels, now: Date(), localOffset: 0)
+        }
+        let age = StaleText(fetchedAt: fetchedAt, now: Date(), localOffset: 0).age(labels)
+        return labels.say(.outdated, ["reason": cause.message(labels), "age": age])
+    }
+
+    /// The message, with an outdated result's time said in the reader's zone (`localOffset`) at `now`.
+    public func message(_ labels: Labels, now: Date, localOffset: Int) -> String {
         switch self {
         case .placeNotFound(let query, let name):
             let shown = TerminalText.quoted(query)
             // Searching the same words again would find nothing again: only the bare name can show more.
-            guard let name, name != query else { return "No place called \(shown). Check the spelling." }
-            return "No place called \(shown). `meteo search \(ShellWord.quoted(name))` lists every place of that name."
+            guard let name, name != query else { return labels.say(.placeNotFound, ["query": shown]) }
+            return labels.say(.placeNotFoundSearch, ["query": shown, "name": ShellWord.quoted(name)])
         case .missingAPIKey(let provider):
-            return "\(provider.displayName) needs an API key. Set METEO_OWM_API_KEY or owm_api_key in config.toml."
+            return labels.say(.missingAPIKey, ["provider": provider.displayName])
         case .invalidAPIKey(let provider):
-            return "\(provider.displayName) rejected the API key. Check METEO_OWM_API_KEY or owm_api_key."
+            return labels.say(.invalidAPIKey, ["provider": provider.displayName])
         case .rateLimited(let provider, let wait):
-            let when = wait.map { "retry in \(DurationText.short(seconds: $0))" } ?? "try again later"
-            return "\(provider.displayName) is rate limiting requests: \(when)."
+            let when =
+                wait.map { labels.say(.retryIn, ["duration": labels.duration(seconds: $0)]) }
+                ?? labels.say(.tryLater)
+            return labels.say(.rateLimited, ["provider": provider.displayName, "when": when])
         case .providerError(let provider, let status, let reason):
             let code = status == 200 ? "" : " (HTTP \(status))"
-            return "\(provider.displayName) reported an error\(code): \(reason)"
+            return labels.say(.providerError, ["provider": provider.displayName, "status": code, "reason": reason])
         case .malformedResponse(let provider, _):
-            return "\(provider.displayName) sent an answer meteo cannot read. Try again later."
+            return labels.say(.malformedAnswer, ["provider": provider.displayName])
         case .network(let error):
-            return error.userMessage
-        case .outdated(let fetchedAt, let reason):
-            let age = DurationText.short(
-                seconds: StaleText(fetchedAt: fetchedAt, now: Date(), localOffset: 0).ageSeconds)
-            return "\(reason) The last result for this place is \(age) old: too old to show as the weather now."
+            return error.message(labels)
+        case .outdated(let fetchedAt, let cause):
+            let stale = StaleText(fetchedAt: fetchedAt, now: now, localOffset: localOffset)
+            return labels.say(
+                .outdatedFrom, ["reason": cause.message(labels), "when": stale.when(labels), "age": stale.age(labels)])
         }
-    }
-
-    /// `userMessage`, with an outdated result's time said in the reader's zone (`localOffset`).
-    public func userMessage(now: Date, localOffset: Int) -> String {
-        guard case .outdated(let fetchedAt, let reason) = self else { return userMessage }
-        let stale = StaleText(fetchedAt: fetchedAt, now: now, localOffset: localOffset)
-        return "\(reason) The last result for this place is from \(stale.when) (\(stale.age) ago): too old to show as "
-            + "the weather now."
     }
 
     /// Whether a cached result should be offered instead (the network or the service failed, not the request).
@@ -78,38 +81,23 @@ extension WeatherError: UserFacingError {
 }
 
 extension HTTPError: UserFacingError {
-    public var userMessage: String {
+    public func message(_ labels: Labels) -> String {
         switch self {
-        case .dnsFailure(let host): "Cannot resolve \(host): check the network connection or the URL."
-        case .connectionRefused(let host):
-            "Cannot connect to \(host): the network is down or the service is not running."
+        case .dnsFailure(let host): labels.say(.dnsFailure, ["host": host])
+        case .connectionRefused(let host): labels.say(.connectionRefused, ["host": host])
         case .timeout(let seconds):
-            "No answer within \(DurationText.seconds(seconds)): the network or the service is slow."
-        case .connectionClosed: "The connection closed before the answer was complete. Try again."
-        case .tls(let host): "Secure connection to \(host) failed: its certificate could not be verified."
-        case .responseTooLarge(let limit): "The answer was larger than \(limit / 1_048_576) MiB and was dropped."
-        case .badRedirect: "The service redirected too often or to an unsafe address."
-        case .invalidURL(let url): "Invalid URL \(TerminalText.quoted(url, limit: 100)): check the base URL settings."
-        case .libraryMissing: "libcurl is not installed: run `apt-get install libcurl4`."
-        case .cancelled: "Cancelled."
-        case .transport: "Network error. Check the connection and try again."
+            labels.say(
+                .timeout,
+                ["duration": labels.say(.seconds, ["n": labels.number(seconds, seconds == seconds.rounded() ? 0 : 1)])])
+        case .connectionClosed: labels.say(.connectionClosed)
+        case .tls(let host): labels.say(.tlsFailure, ["host": host])
+        case .responseTooLarge(let limit): labels.say(.tooLarge, ["size": String(limit / 1_048_576)])
+        case .badRedirect: labels.say(.badRedirect)
+        case .invalidURL(let url): labels.say(.invalidURL, ["url": TerminalText.quoted(url, limit: 100)])
+        case .libraryMissing: labels.say(.noLibcurl)
+        case .cancelled: labels.say(.cancelled)
+        case .transport: labels.say(.networkError)
         }
-    }
-}
-
-/// Short human durations for messages: "45 s", "3 min", "2 h".
-public enum DurationText {
-    public static func short(seconds: Int) -> String {
-        switch seconds {
-        case ..<60: "\(max(seconds, 0)) s"
-        case ..<3600: "\((seconds + 59) / 60) min"
-        case ..<172_800: "\((seconds + 1799) / 3600) h"
-        default: "\((seconds + 43199) / 86400) days"
-        }
-    }
-
-    static func seconds(_ value: Double) -> String {
-        value == value.rounded() ? "\(Int(value)) s" : "\(value) s"
     }
 }
 

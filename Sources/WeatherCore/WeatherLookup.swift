@@ -55,7 +55,7 @@ public struct WeatherLookup: Sendable {
             if error.allowsStaleFallback, let cached = cache?.load(key: key) {
                 // An old answer is shown only for what it still covers: never as the weather now once past.
                 guard let present = cached.forPresent(at: now()) else {
-                    throw .outdated(fetchedAt: cached.fetchedAt, reason: error.userMessage)
+                    throw .outdated(fetchedAt: cached.fetchedAt, cause: error)
                 }
                 return Result(forecast: present, staleBecause: error, cacheWrite: nil)
             }

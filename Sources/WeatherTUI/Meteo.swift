@@ -4,6 +4,12 @@ import Glibc
 import Synchronization
 import WeatherCore
 
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
+
 /// The `meteo` command: the weather in a terminal.
 @main
 enum Meteo {
@@ -35,8 +41,10 @@ enum Meteo {
 
     /// Parses `words`, runs the command they name, and returns how the process should exit.
     static func run(_ words: [String]) -> ExitCode {
+        Console.language = Settings.earlyLanguage(words, ProcessInfo.processInfo.environment)
         do {
-            switch try CommandLineParser.parse(words, root: spec) {
+            let labels = Console.labels
+            switch try CommandLineParser.parse(words, root: spec, translate: { labels.help($0) }) {
             case .help(let text), .version(let text):
                 Console.out(text)
             case .run(let parsed):
@@ -53,7 +61,7 @@ enum Meteo {
         } catch let code as ExitCode {
             return code
         } catch {
-            Console.error("Unexpected error: \(error)")
+            Console.error(Console.labels.say(.unexpectedError, ["error": String(describing: error)]))
             return .failure
         }
     }

@@ -30,7 +30,8 @@ enum StoreWriterMain {
                 output.write(Data((record.id + "\n").utf8))
             }
         } catch {
-            FileHandle.standardError.write(Data(("meteo-store-writer: " + error.userMessage + "\n").utf8))
+            FileHandle.standardError.write(
+                Data(("meteo-store-writer: " + error.message(.forLanguage(.english)) + "\n").utf8))
             exit(6)
         }
     }

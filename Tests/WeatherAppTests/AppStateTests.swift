@@ -355,6 +355,6 @@ import WeatherCore
         #expect(!keymap.footer(for: .search).map(\.key).contains("q"))
         #expect(keymap.action(for: .character("r"), in: .search) == nil)
         #expect(keymap.action(for: .character("r"), in: .result) == .record)
-        #expect(keymap.helpRows.count == keymap.bindings.count)
+        #expect(keymap.helpRows().count == keymap.bindings.count)
     }
 }

@@ -24,14 +24,14 @@ import WeatherCore
         case synced, syncing
         case syncOffline = "sync-offline"
         case syncFailed = "sync-failed"
-        /// A result with the screen in French.
-        case french
         /// A store that could not be opened: said in the history pane, the rest of the screen works.
         case unreadableStore = "unreadable-store"
     }
 
-    static func state(_ scene: Scene, size: Size) -> AppState {
+    static func state(_ scene: Scene, size: Size, language: Language = .english) -> AppState {
         var state = Samples.state(size)
+        state.language = language
+        let labels = Labels.forLanguage(language)
         let records = (1...30).map { index in
             Samples.record(index, place: [Samples.paris, Samples.tokyo, Samples.parisTexas][index % 3])
         }
@@ -42,12 +42,8 @@ import WeatherCore
             _ = state.handle(.historyLoaded(records, total: 1234, replacing: true))
             state.focus = .history
             _ = state.handle(.key(.down))
-        case .result, .ascii, .french:
+        case .result, .ascii:
             state.ascii = scene == .ascii
-            if scene == .french {
-                state = AppState(
-                    size: size, units: .metric, language: .french, ascii: false, now: Samples.now, localOffset: 3600)
-            }
             _ = state.handle(.historyLoaded(Array(records.prefix(5)), total: 5, replacing: true))
             for character in "Paris" { _ = state.handle(.key(.character(character))) }
             _ = state.handle(.key(.enter))
@@ -66,7 +62,7 @@ import WeatherCore
             _ = state.handle(.key(.enter))
             _ = state.handle(
                 .requestFailed(
-                    message: "Cannot connect to api.open-meteo.com: the network is down or the service is not running.",
+                    message: WeatherError.network(.connectionRefused(host: "api.open-meteo.com")).message(labels),
                     requestID: 1))
         case .stale:
             _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
@@ -76,7 +72,10 @@ import WeatherCore
             var forecast = Samples.forecast(Samples.tokyo, hours: 5, days: 3)
             forecast.fetchedAt = Samples.now.addingTimeInterval(-7200)
             _ = state.handle(
-                .forecastLoaded(forecast, staleReason: "Cannot resolve api.open-meteo.com.", requestID: 1))
+                .forecastLoaded(
+                    forecast,
+                    staleReason: WeatherError.network(.dnsFailure(host: "api.open-meteo.com")).message(labels),
+                    requestID: 1))
         case .help:
             _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))
             state.focus = .result
@@ -140,10 +139,33 @@ import WeatherCore
     /// The smallest sizes the screen serves: what matters (the place, the temperature, the icon; help and quit)
     /// is still there.
     @Test(
-        arguments: [Scene.result, .ascii, .history, .record, .french],
+        arguments: [Scene.result, .ascii, .history, .record],
         [Size(width: 24, height: 10), Size(width: 20, height: 6)])
     func smallScreen(scene: Scene, size: Size) throws {
         try expectScreen(render(Self.state(scene, size: size)), named: "\(scene.rawValue)-\(size.width)x\(size.height)")
+    }
+
+    /// Every word in the reader's language, at the sizes people use and the smallest: a language is one table,
+    /// and its longer words still leave the temperature, the icon and the place.
+    @Test(
+        arguments: [Language.french, .german].flatMap { language in
+            [Scene.result, .record, .help, .stale, .empty, .pickList].map { Spoken(language: language, scene: $0) }
+        },
+        [
+            Size(width: 80, height: 24), Size(width: 40, height: 12), Size(width: 24, height: 10),
+            Size(width: 20, height: 6),
+        ])
+    func inLanguage(spoken: Spoken, size: Size) throws {
+        let screen = render(Self.state(spoken.scene, size: size, language: spoken.language))
+        try expectScreen(
+            screen, named: "\(spoken.scene.rawValue)-\(spoken.language.rawValue)-\(size.width)x\(size.height)")
+    }
+
+    /// A scene in a language.
+    struct Spoken: Sendable, CustomTestStringConvertible {
+        var language: Language
+        var scene: Scene
+        var testDescription: String { "\(scene.rawValue) in \(language.rawValue)" }
     }
 
     @Test(arguments: [

@@ -100,16 +100,19 @@ import WeatherTestSupport
         let tooLate = Self.fixtureNow.addingTimeInterval(3 * 86400)
         await #expect(
             throws: WeatherError.outdated(
-                fetchedAt: Self.fixtureNow, reason: "Open-Meteo reported an error (HTTP 503): empty answer")
+                fetchedAt: Self.fixtureNow, cause: .providerError(.openMeteo, status: 503, reason: "empty answer"))
         ) {
             try await lookup(switchable.server, cache: cache, now: tooLate).forecast(for: .query(paris))
         }
-        let message = WeatherError.outdated(fetchedAt: Self.fixtureNow, reason: "Offline.")
-            .userMessage(now: tooLate, localOffset: 3600)
+        let outdated = WeatherError.outdated(fetchedAt: Self.fixtureNow, cause: .network(.connectionClosed))
         #expect(
-            message
-                == "Offline. The last result for this place is from 27 Nov 14:20 (3 days ago): too old to show as the weather now."
-        )
+            outdated.message(.forLanguage(.english), now: tooLate, localOffset: 3600)
+                == "The connection closed before the answer was complete. Try again. The last result for this place "
+                + "is from 27 Nov 14:20 (3 days ago): too old to show as the weather now.")
+        #expect(
+            outdated.message(.forLanguage(.german), now: tooLate, localOffset: 3600)
+                == "Die Verbindung wurde vor dem Ende der Antwort geschlossen. Erneut versuchen. Das letzte Ergebnis "
+                + "für diesen Ort ist von 27. Nov. 14:20 (vor 3 Tg.): zu alt, um als Wetter jetzt zu gelten.")
     }
 
     @Test func aPlaceThatDoesNotExistIsNotHiddenByTheCache() async throws {

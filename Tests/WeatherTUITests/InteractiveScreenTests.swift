@@ -73,6 +73,23 @@ import WeatherTestSupport
         try quit(third)
     }
 
+    /// A German locale that is not installed (CI machines have C.UTF-8 only): the screen speaks German and
+    /// still draws its accents, since the encoding is what matters.
+    @Test func aGermanScreenFromALocaleThatIsNotInstalled() throws {
+        let session = try start(lang: "de_DE.UTF-8", width: 80, height: 24)
+        #expect(session.waitFor(text: "Noch keine Einträge."))
+        try session.type("Paris")
+        try session.send("Enter")
+        #expect(session.waitFor(text: "Welcher?"))
+        #expect(session.capture().contains { $0.contains("Paris, Île-de-France, France  (2.138.551)") })
+        try session.send("Enter")
+        #expect(session.waitFor(text: "9,3 °C   gefühlt 6,9 °C"))
+        try session.send("r")
+        #expect(session.waitFor(text: "Paris gespeichert"))
+        #expect(session.waitFor(text: "Verlauf (1)"))
+        try quit(session)
+    }
+
     @Test func aKeptRecordOpensWithoutARequestEndReachesTheOldestAndFFetches() throws {
         // Given 100,000 kept records, one a minute from 2023-11-14T22:13:20Z
         let bench = try ChildProcess.builtProduct("meteo-bench")

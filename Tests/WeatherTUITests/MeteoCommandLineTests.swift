@@ -52,9 +52,11 @@ import WeatherTestSupport
         let output = try run("now", "Springfield, MO", "--units", "imperial", "--lang", "fr")
         #expect(output.status == 0)
         #expect(output.stdout.hasPrefix("Springfield, Missouri, US · 07:15 (UTC-06:00)\n❄  Neige faible\n"))
-        #expect(output.stdout.contains("Température     37.6°F (ressenti 33.3°F)"))
+        // French writes a decimal comma and a space before the unit
+        #expect(output.stdout.contains("Température     37,6 °F (ressenti 33,3 °F)"))
         #expect(output.stdout.contains("Vent            9 mph SO (225°)"))
-        #expect(output.stdout.contains("Pression        30.01 inHg"))
+        #expect(output.stdout.contains("Pression        30,01 inHg"))
+        #expect(output.stdout.contains("07h 34° 0 %  10h 39° 21 %"))
         let fromEnvironment = try run("now", "London", env: ["METEO_LANG": "fr", "METEO_UNITS": "imperial"])
         #expect(fromEnvironment.stdout.hasPrefix("Londres, Angleterre, GB"))
         #expect(fromEnvironment.stdout.contains("°F"))

@@ -26,6 +26,7 @@ public enum Units: String, Sendable, Hashable, Codable, CaseIterable {
 public enum Language: String, Sendable, Hashable, Codable, CaseIterable {
     case english = "en"
     case french = "fr"
+    case german = "de"
 
     /// Picks the language from a locale value such as `fr_FR.UTF-8`; English when none fits.
     public static func fromLocale(_ value: String?) -> Language? {

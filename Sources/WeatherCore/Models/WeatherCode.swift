@@ -5,7 +5,7 @@ public struct WeatherCode: Sendable, Hashable {
     public init(_ rawValue: Int) { self.rawValue = rawValue }
 
     /// Whether this is a WMO code meteo has a description for (the codes `RecordRules` admits).
-    public var isKnown: Bool { Self.texts[rawValue] != nil }
+    public var isKnown: Bool { Labels.english.weather[rawValue] != nil }
 
     private enum Kind { case clear, partly, overcast, fog, drizzle, rain, snow, thunder, unknown }
 
@@ -23,10 +23,10 @@ public struct WeatherCode: Sendable, Hashable {
         }
     }
 
-    /// The code in words, in English or French.
+    /// The code in words, in `language`.
     public func description(in language: Language) -> String {
-        let (english, french) = Self.texts[rawValue] ?? ("Unknown (code \(rawValue))", "Inconnu (code \(rawValue))")
-        return language == .french ? french : english
+        let labels = Labels.forLanguage(language)
+        return labels.weather[rawValue] ?? labels.say(.unknownWeather, ["code": String(rawValue)])
     }
 
     /// One terminal cell that pictures the weather; `ascii` when the terminal cannot show Unicode.
@@ -44,37 +44,6 @@ public struct WeatherCode: Sendable, Hashable {
         case .unknown: "?"
         }
     }
-
-    private static let texts: [Int: (String, String)] = [
-        0: ("Clear sky", "Ciel dégagé"),
-        1: ("Mainly clear", "Plutôt dégagé"),
-        2: ("Partly cloudy", "Partiellement nuageux"),
-        3: ("Overcast", "Couvert"),
-        45: ("Fog", "Brouillard"),
-        48: ("Freezing fog", "Brouillard givrant"),
-        51: ("Light drizzle", "Bruine légère"),
-        53: ("Drizzle", "Bruine"),
-        55: ("Dense drizzle", "Bruine dense"),
-        56: ("Light freezing drizzle", "Bruine verglaçante légère"),
-        57: ("Freezing drizzle", "Bruine verglaçante"),
-        61: ("Light rain", "Pluie faible"),
-        63: ("Rain", "Pluie"),
-        65: ("Heavy rain", "Forte pluie"),
-        66: ("Light freezing rain", "Pluie verglaçante faible"),
-        67: ("Freezing rain", "Pluie verglaçante"),
-        71: ("Light snow", "Neige faible"),
-        73: ("Snow", "Neige"),
-        75: ("Heavy snow", "Forte neige"),
-        77: ("Snow grains", "Grains de neige"),
-        80: ("Light showers", "Averses faibles"),
-        81: ("Showers", "Averses"),
-        82: ("Violent showers", "Averses violentes"),
-        85: ("Light snow showers", "Averses de neige faibles"),
-        86: ("Snow showers", "Averses de neige"),
-        95: ("Thunderstorm", "Orage"),
-        96: ("Thunderstorm with hail", "Orage avec grêle"),
-        99: ("Thunderstorm with heavy hail", "Orage avec forte grêle"),
-    ]
 
     /// Maps an OpenWeatherMap condition id (2xx thunder … 8xx clouds) to the nearest WMO code.
     public static func fromOpenWeatherMap(_ id: Int) -> WeatherCode {

@@ -5,25 +5,17 @@ public enum DetailsText {
         humidity: Double?, windSpeed: Double?, windDirection: Double?, pressure: Double?, precipitation: Double?,
         units: Units, language: Language
     ) -> [String] {
-        let labels = Labels.forLanguage(language)
+        let measures = Measures(units: units, language: language)
+        let labels = measures.labels
         var items: [String] = []
-        if let humidity { items.append("\(labels.humidity) \(NumberText.fixed(humidity, 0))%") }
+        if let humidity { items.append("\(labels.humidity) \(labels.percent(humidity))") }
         if let windSpeed {
-            var text = "\(labels.wind) \(NumberText.fixed(units.speed(windSpeed), 0)) \(units.speedSymbol)"
+            var text = "\(labels.wind) \(measures.speed(windSpeed))"
             if let windDirection { text += " " + Compass.point(windDirection, language: language) }
             items.append(text)
         }
-        if let pressure {
-            let digits = units == .metric ? 0 : 2
-            items.append(
-                "\(labels.pressure) \(NumberText.fixed(units.pressure(pressure), digits)) \(units.pressureSymbol)")
-        }
-        if let precipitation {
-            let digits = units == .metric ? 1 : 2
-            items.append(
-                "\(labels.precipitation) \(NumberText.fixed(units.precipitation(precipitation), digits)) "
-                    + units.precipitationSymbol)
-        }
+        if let pressure { items.append("\(labels.pressure) \(measures.pressure(pressure))") }
+        if let precipitation { items.append("\(labels.precipitation) \(measures.precipitation(precipitation))") }
         return items
     }
 }

@@ -41,10 +41,9 @@ public enum KeptRecordText {
     ) -> [Line] {
         let labels = Labels.forLanguage(language)
         var lines: [Line] = []
-        lines.append(Line([(ascii ? "# " : "▣ ") + "Kept record, not live weather"], role: .mark, rank: 0))
+        lines.append(Line([(ascii ? "# " : "▣ ") + labels.say(.keptMark)], role: .mark, rank: 0))
         if record.keptOffline {
-            lines.append(
-                Line(["Kept from an offline result", "the last answer, from the cache"], role: .mark, rank: 1))
+            lines.append(Line([labels.say(.keptOffline), labels.say(.keptOfflineWhy)], role: .mark, rank: 1))
         }
         var place = record.place.name
         if let admin1 = record.place.admin1, !admin1.isEmpty, admin1 != record.place.name { place += ", " + admin1 }
@@ -53,37 +52,42 @@ public enum KeptRecordText {
             place += record.place.country == nil ? ", " + code : " (" + code + ")"
         }
         lines.append(Line([place], role: .title, rank: 0))
-        var position = [coordinates(record.place.latitude, record.place.longitude)]
+        var position = [coordinates(record.place.latitude, record.place.longitude, labels)]
         if let zone = record.place.timezone, !zone.isEmpty { position.append(zone) }
         lines.append(Line(position, role: .muted, rank: 3))
         if let placeOffset {
             lines.append(
                 Line(
                     [
-                        "Observed " + time(record.observedAt, offset: placeOffset) + " at the place (UTC"
-                            + RFC3339Offset.text(placeOffset) + ")",
-                        dateTime(record.observedAt, offset: localOffset) + " your time",
+                        labels.say(
+                            .observedAtPlace,
+                            [
+                                "time": time(record.observedAt, offset: placeOffset),
+                                "offset": RFC3339Offset.text(placeOffset),
+                            ]),
+                        labels.say(.yourTime, ["time": dateTime(record.observedAt, offset: localOffset, labels)]),
                     ], role: .normal, rank: 1))
         } else {
             lines.append(
                 Line(
-                    ["Observed " + dateTime(record.observedAt, offset: localOffset) + " your time"], role: .normal,
-                    rank: 1))
+                    [labels.say(.observed, ["time": dateTime(record.observedAt, offset: localOffset, labels)])],
+                    role: .normal, rank: 1))
         }
         lines.append(
             Line(
                 [
-                    "Kept " + dateTime(record.recordedAt, offset: localOffset) + " your time",
-                    record.provider.displayName, "id " + String(record.id.prefix(8)),
+                    labels.say(.kept, ["time": dateTime(record.recordedAt, offset: localOffset, labels)]),
+                    record.provider.displayName, labels.say(.recordID, ["id": String(record.id.prefix(8))]),
                 ], role: .normal, rank: 2))
         if let code = record.weatherCode {
             let weather = WeatherCode(code)
             lines.append(
                 Line([weather.icon(ascii: ascii) + " " + weather.description(in: language)], role: .title, rank: 1))
         }
-        var temperature = [record.temperature.map { temperatureText($0, units) } ?? "–"]
+        let measures = Measures(units: units, language: language)
+        var temperature = [record.temperature.map(measures.temperature) ?? "–"]
         if let feels = record.apparentTemperature {
-            temperature.append("\(labels.feelsLike) \(temperatureText(feels, units))")
+            temperature.append("\(labels.feelsLike) \(measures.temperature(feels))")
         }
         lines.append(Line(temperature, role: .accent, rank: 0))
         let details = DetailsText.items(
@@ -93,11 +97,13 @@ public enum KeptRecordText {
         return lines
     }
 
-    /// "27 Nov 2026 14:15" at `offset`.
-    public static func dateTime(_ date: Date, offset: Int) -> String {
+    /// "27 Nov 2026 14:15" at `offset`, in `labels`' language.
+    public static func dateTime(_ date: Date, offset: Int, _ labels: Labels) -> String {
         let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
-        return "\(parts.day) \(months[parts.month - 1]) \(parts.year) " + CivilTime.pad(parts.hour, 2) + ":"
-            + CivilTime.pad(parts.minute, 2)
+        let day = labels.say(
+            .dayMonthYear,
+            ["day": String(parts.day), "month": labels.months[parts.month - 1], "year": String(parts.year)])
+        return day + " " + CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
     }
 
     static func time(_ date: Date, offset: Int) -> String {
@@ -105,16 +111,10 @@ public enum KeptRecordText {
         return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
     }
 
-    /// Month abbreviations, as every date meteo shows writes them.
-    public static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
-
-    static func coordinates(_ latitude: Double, _ longitude: Double) -> String {
-        NumberText.fixed(abs(latitude), 4) + "° " + (latitude < 0 ? "S" : "N") + ", "
-            + NumberText.fixed(abs(longitude), 4) + "° " + (longitude < 0 ? "W" : "E")
-    }
-
-    static func temperatureText(_ celsius: Double, _ units: Units) -> String {
-        NumberText.fixed(units.temperature(celsius), 1) + units.temperatureSymbol
+    /// "48.8566° N, 2.3522° E", with the language's decimal mark and compass letters.
+    static func coordinates(_ latitude: Double, _ longitude: Double, _ labels: Labels) -> String {
+        labels.number(abs(latitude), 4) + "° " + labels.compass[latitude < 0 ? 8 : 0] + ", "
+            + labels.number(abs(longitude), 4) + "° " + labels.compass[longitude < 0 ? 12 : 4]
     }
 }
 

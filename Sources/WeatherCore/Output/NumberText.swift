@@ -42,17 +42,10 @@ public enum NumberText {
 
 /// Compass points for a wind direction in degrees.
 public enum Compass {
-    private static let english = [
-        "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSW", "SW", "WSW", "W", "WNW", "NW", "NNW",
-    ]
-    private static let french = [
-        "N", "NNE", "NE", "ENE", "E", "ESE", "SE", "SSE", "S", "SSO", "SO", "OSO", "O", "ONO", "NO", "NNO",
-    ]
-
-    /// The 16-point name of the direction the wind comes from.
+    /// The 16-point name of the direction the wind comes from, in `language`.
     public static func point(_ degrees: Double, language: Language) -> String {
         let normalized = (degrees.truncatingRemainder(dividingBy: 360) + 360).truncatingRemainder(dividingBy: 360)
         let index = Int((normalized / 22.5).rounded()) % 16
-        return (language == .french ? french : english)[index]
+        return Labels.forLanguage(language).compass[index]
     }
 }

@@ -18,23 +18,34 @@ public struct StaleText: Sendable, Equatable {
     }
 
     /// "13:15" when it was today in the reader's zone, else "26 Nov 13:15", with the year when not this year.
-    public var when: String {
+    public func when(_ labels: Labels) -> String {
         let then = CivilTime.components(of: fetchedAt, utcOffsetSeconds: localOffset)
         let today = CivilTime.components(of: now, utcOffsetSeconds: localOffset)
         let clock = CivilTime.pad(then.hour, 2) + ":" + CivilTime.pad(then.minute, 2)
         if (then.year, then.month, then.day) == (today.year, today.month, today.day) { return clock }
-        let day = "\(then.day) \(KeptRecordText.months[then.month - 1])"
-        return (then.year == today.year ? day : day + " \(then.year)") + " " + clock
+        let day =
+            then.year == today.year
+            ? labels.dayMonth(day: then.day, month: then.month)
+            : labels.say(
+                .dayMonthYear,
+                [
+                    "day": String(then.day), "month": labels.months[then.month - 1],
+                    "year": String(then.year),
+                ])
+        return day + " " + clock
     }
 
     /// "3 min", "2 h", "3 days".
-    public var age: String { DurationText.short(seconds: ageSeconds) }
+    public func age(_ labels: Labels) -> String { labels.duration(seconds: ageSeconds) }
 
     public var ageSeconds: Int {
         let seconds = now.timeIntervalSince(fetchedAt)
         return seconds.isFinite ? Int(max(0, min(seconds, 1e12))) : 0
     }
 
-    /// "the result from 13:15 (5 min ago)".
-    public var phrase: String { "the result from \(when) (\(age) ago)" }
+    /// What an offline result shows: "the result from 13:15 (5 min ago)", or, when its "now" is what a forecast
+    /// said for this hour, "what the forecast from 13:15 (5 min ago) said for this hour".
+    public func phrase(_ labels: Labels, forecastHour: Bool = false) -> String {
+        labels.say(forecastHour ? .forecastFrom : .resultFrom, ["when": when(labels), "age": age(labels)])
+    }
 }

@@ -1,3 +1,5 @@
+import TextFormats
+
 #if canImport(FoundationEssentials)
     public import FoundationEssentials
 #else
@@ -22,6 +24,7 @@ public struct TextReport: Sendable {
     }
 
     private var labels: Labels { .forLanguage(language) }
+    private var measures: Measures { Measures(units: units, language: language) }
     private var offset: Int { forecast.utcOffsetSeconds }
 
     /// "Paris, Île-de-France, FR: ☁ 7.3°C Overcast, wind 12 km/h SW".
@@ -42,7 +45,7 @@ public struct TextReport: Sendable {
                 "\(day.temperatureMin.map(temperatureText) ?? "–")/\(day.temperatureMax.map(temperatureText) ?? "–")")
         }
         var line = "\(forecast.place.name): " + parts.joined(separator: ", ")
-        if let stale { line += " (\(labels.stale) \(stale.age))" }
+        if let stale { line += " (" + labels.say(.staleShort, ["age": stale.age(labels)]) + ")" }
         return line
     }
 
@@ -57,11 +60,10 @@ public struct TextReport: Sendable {
         lines.append(title)
         if let stale {
             lines.append(
-                "(\(labels.stale): \(forecast.provider.displayName) \(labels.from) \(stale.when) your time, "
-                    + ago(stale) + ")")
-            if forecast.currentIsForecast == true {
-                lines.append("(now: what that forecast said for this hour, not an observation)")
-            }
+                labels.say(
+                    .staleLine,
+                    ["provider": forecast.provider.displayName, "when": stale.when(labels), "age": stale.age(labels)]))
+            if forecast.currentIsForecast == true { lines.append(labels.say(.nowIsForecast)) }
         }
 
         if let current = forecast.current { lines += currentLines(current) }
@@ -83,28 +85,22 @@ public struct TextReport: Sendable {
             }
             rows.append((labels.temperature, text))
         }
-        if let humidity = current.humidity { rows.append((labels.humidity, NumberText.fixed(humidity, 0) + " %")) }
+        if let humidity = current.humidity { rows.append((labels.humidity, labels.percent(humidity))) }
         if let wind = current.windSpeed {
             var text = speedText(wind)
             if let direction = current.windDirection {
-                text += " \(Compass.point(direction, language: language)) (\(NumberText.fixed(direction, 0))°)"
+                text += " \(Compass.point(direction, language: language)) (\(labels.number(direction, 0))°)"
             }
             rows.append((labels.wind, text))
         }
         if let pressure = current.pressure {
-            rows.append(
-                (
-                    labels.pressure,
-                    "\(NumberText.fixed(units.pressure(pressure), units == .metric ? 0 : 2)) \(units.pressureSymbol)"
-                ))
+            rows.append((labels.pressure, measures.pressure(pressure)))
         }
         if let precipitation = current.precipitation {
-            rows.append((labels.precipitation, precipitationText(precipitation)))
+            rows.append((labels.precipitation, measures.precipitation(precipitation)))
         }
-        let width = rows.map { $0.0.count }.max() ?? 0
-        for (label, value) in rows {
-            lines.append(label + String(repeating: " ", count: width - label.count + 2) + value)
-        }
+        let width = rows.map { DisplayWidth.of($0.0) }.max() ?? 0
+        for (label, value) in rows { lines.append(DisplayWidth.pad(label, to: width + 2) + value) }
         return lines
     }
 
@@ -118,7 +114,7 @@ public struct TextReport: Sendable {
             lines.append(
                 hours.map { hour in
                     var text = hourText(hour.time) + " " + (hour.temperature.map(shortTemperature) ?? "–")
-                    if let chance = hour.precipitationProbability { text += " " + NumberText.fixed(chance, 0) + "%" }
+                    if let chance = hour.precipitationProbability { text += " " + labels.percent(chance) }
                     return text
                 }.joined(separator: "  "))
         }
@@ -129,8 +125,8 @@ public struct TextReport: Sendable {
                 let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: ascii) } ?? " "
                 let low = day.temperatureMin.map(shortTemperature) ?? "–"
                 let high = day.temperatureMax.map(shortTemperature) ?? "–"
-                var text =
-                    "\(labels.weekdays[day.date.weekday]) \(CivilTime.pad(day.date.day, 2))  \(icon) \(low) / \(high)"
+                let weekday = DisplayWidth.pad(labels.weekdays[day.date.weekday], to: weekdayWidth)
+                var text = "\(weekday) \(CivilTime.pad(day.date.day, 2))  \(icon) \(low) / \(high)"
                 if let code = day.weatherCode { text += "  " + WeatherCode(code).description(in: language) }
                 lines.append(text)
             }
@@ -138,25 +134,16 @@ public struct TextReport: Sendable {
         return lines
     }
 
-    private func temperatureText(_ celsius: Double) -> String {
-        NumberText.fixed(units.temperature(celsius), 1) + units.temperatureSymbol
-    }
-    private func shortTemperature(_ celsius: Double) -> String {
-        NumberText.fixed(units.temperature(celsius), 0) + units.degree(ascii: ascii)
-    }
-    private func speedText(_ kmh: Double) -> String { NumberText.fixed(units.speed(kmh), 0) + " " + units.speedSymbol }
-    private func precipitationText(_ mm: Double) -> String {
-        NumberText.fixed(units.precipitation(mm), units == .metric ? 1 : 2) + " " + units.precipitationSymbol
-    }
+    private func temperatureText(_ celsius: Double) -> String { measures.temperature(celsius) }
+    private func shortTemperature(_ celsius: Double) -> String { measures.shortTemperature(celsius, ascii: ascii) }
+    private func speedText(_ kmh: Double) -> String { measures.speed(kmh) }
+    private var weekdayWidth: Int { labels.weekdays.map(DisplayWidth.of).max() ?? 3 }
     private func clock(_ date: Date) -> String {
         let c = CivilTime.components(of: date, utcOffsetSeconds: offset)
         return "\(CivilTime.pad(c.hour, 2)):\(CivilTime.pad(c.minute, 2))"
     }
     private func hourText(_ date: Date) -> String {
         CivilTime.pad(CivilTime.components(of: date, utcOffsetSeconds: offset).hour, 2) + "h"
-    }
-    private func ago(_ stale: StaleText) -> String {
-        language == .french ? "\(labels.ago) \(stale.age)" : "\(stale.age) \(labels.ago)"
     }
 }
 

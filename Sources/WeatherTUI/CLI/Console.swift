@@ -2,6 +2,7 @@ import CommandLineKit
 import Glibc
 import Synchronization
 import TextFormats
+import WeatherCore
 
 /// Writes to the terminal's standard streams without buffering surprises between them.
 ///
@@ -17,6 +18,18 @@ enum Console {
         set { asciiMode.store(newValue, ordering: .relaxed) }
     }
 
+    /// The language of every message, set from the environment at start and from the settings once known (as
+    /// LC_MESSAGES is process-wide for a C program).
+    private static let messageLanguage = Mutex<Language>(.english)
+
+    static var language: Language {
+        get { messageLanguage.withLock { $0 } }
+        set { messageLanguage.withLock { $0 = newValue } }
+    }
+
+    /// The words of `language`.
+    static var labels: Labels { .forLanguage(language) }
+
     /// One line on standard output.
     static func out(_ text: String) {
         write(1, text + "\n")
@@ -30,17 +43,38 @@ enum Console {
 
     /// One `meteo: …` line on standard error.
     static func error(_ line: String) {
-        write(2, "meteo: " + line + "\n")
+        write(2, labels.say(.errorLine, ["message": line]) + "\n")
     }
 
     /// One `meteo: warning: …` line on standard error.
     static func warning(_ line: String) {
-        write(2, "meteo: warning: " + line + "\n")
+        write(2, labels.say(.warningLine, ["message": line]) + "\n")
     }
 
-    /// A refused command line: the reason, the usage, and where the help is.
+    /// A refused command line: one line with the reason and where the help is.
     static func usage(_ error: UsageError) {
-        write(2, error.description + "\n")
+        let labels = labels
+        let reason: String =
+            switch error.reason {
+            case .unknownOption(let option): labels.say(.unknownOption, ["option": option])
+            case .missingValue(let synopsis): labels.say(.missingValue, ["option": synopsis])
+            case .takesNoValue(let flag): labels.say(.takesNoValue, ["option": flag])
+            case .missingArgument(let name): labels.say(.missingArgument, ["name": name])
+            case .unexpectedArgument(let word): labels.say(.unexpectedArgument, ["word": word])
+            case .unknownCommand(let word, let names):
+                labels.say(.unknownCommand, ["word": word, "names": names.joined(separator: ", ")])
+            case .notOneOf(let option, let choices, let value):
+                labels.say(.notOneOf, ["option": option, "names": labels.either(choices), "value": value])
+            case .notAValue(let option, let value): labels.say(.notAValue, ["option": option, "value": value])
+            case .sentence(let text): text
+            }
+        let line = labels.say(
+            .usageLine,
+            [
+                "program": error.commandPath.first ?? "meteo", "reason": UsageError.trimmed(reason),
+                "command": error.commandPath.joined(separator: " "),
+            ])
+        write(2, line + "\n")
     }
 
     /// Text on standard output exactly as given (export files: data, never folded).

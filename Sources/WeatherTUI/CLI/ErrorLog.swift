@@ -17,10 +17,13 @@ enum ErrorLog {
 
     /// Prints `error`'s one line on stderr, logs its detail, and returns the exit code that names it.
     static func fail(_ error: any Error) -> ExitCode {
-        var message = (error as? any UserFacingError)?.userMessage ?? "Unexpected error."
+        let labels = Console.labels
+        var message =
+            (error as? any UserFacingError)?.message(labels)
+            ?? labels.say(.unexpectedError, ["error": String(describing: error)])
         if let error = error as? WeatherError {
             let now = ProcessInfo.processInfo.environment["METEO_NOW"].flatMap(CivilTime.parseRFC3339) ?? Date()
-            message = error.userMessage(now: now, localOffset: LocalClock.offset(at: now))
+            message = error.message(labels, now: now, localOffset: LocalClock.offset(at: now))
         }
         Console.error(message)
         if let detail = detail(of: error) { append("\(CivilTime.rfc3339(Date())) \(message) [\(detail)]") }
@@ -30,7 +33,8 @@ enum ErrorLog {
     /// Logs `error`'s detail, if it has one (the screen shows its one-line message itself).
     static func note(_ error: any Error) {
         if let detail = detail(of: error) {
-            let message = (error as? any UserFacingError)?.userMessage ?? "error"
+            // The log is read by whoever fixes the bug: it is in English whatever the reader's language.
+            let message = (error as? any UserFacingError)?.message(.forLanguage(.english)) ?? "error"
             append("\(CivilTime.rfc3339(Date())) \(message) [\(detail)]")
         }
     }

@@ -24,6 +24,7 @@ struct Runtime {
         for warning in file.warnings { Console.warning(warning) }
         settings = try Settings.resolve(file: file.values, environment: environment, overrides: overrides)
         Console.ascii = settings.ascii
+        Console.language = settings.language
     }
 
     /// The time this run takes as now: `METEO_NOW` (RFC 3339) when set, for tests and for replaying what an
@@ -81,7 +82,7 @@ struct Runtime {
         do {
             return try SQLiteRecordStore(path: SQLiteRecordStore.defaultPath(environment: environment))
         } catch {
-            Console.error(error.userMessage)
+            Console.error(error.message(Console.labels))
             throw ExitStatus.recordStore
         }
     }

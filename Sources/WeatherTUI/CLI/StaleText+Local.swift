@@ -14,10 +14,8 @@ extension StaleText {
 
     /// The one line that says why an offline result is shown and how old it is.
     static func warning(_ reason: WeatherError, _ stale: StaleText, forecast: Forecast) -> String {
-        let what =
-            forecast.currentIsForecast == true
-            ? "what the forecast from \(stale.when) (\(stale.age) ago) said "
-                + "for this hour" : stale.phrase
-        return "\(reason.userMessage) Showing \(what)."
+        let labels = Console.labels
+        let what = stale.phrase(labels, forecastHour: forecast.currentIsForecast == true)
+        return labels.say(.showing, ["reason": reason.message(labels), "what": what])
     }
 }

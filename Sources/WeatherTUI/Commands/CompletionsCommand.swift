@@ -21,7 +21,10 @@ struct CompletionsCommand: MeteoCommand {
     init(_ parsed: ParsedCommand) throws(UsageError) {
         let text = parsed.argument("shell") ?? ""
         guard let shell = Completions.Shell(rawValue: text) else {
-            throw parsed.error("the shell must be bash, zsh or fish, not \(TerminalText.quoted(text))")
+            throw parsed.error(
+                .notOneOf(
+                    option: "<shell>", choices: Completions.Shell.allCases.map(\.rawValue),
+                    value: TerminalText.quoted(text)))
         }
         self.shell = shell
     }

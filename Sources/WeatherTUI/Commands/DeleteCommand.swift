@@ -27,7 +27,8 @@ struct DeleteCommand: MeteoCommand {
         let runtime = try display.runtime()
         let record = try runtime.withStore { try $0.delete(idPrefix: id, at: Date()) }
         let settings = runtime.settings
-        Console.out("Deleted " + HistoryLine.text(record, units: settings.units, language: settings.language))
-        Console.out("Undo with `meteo undo`.")
+        let line = HistoryLine.text(record, units: settings.units, language: settings.language)
+        Console.out(Console.labels.say(.deletedLine, ["record": line]))
+        Console.out(Console.labels.say(.undoHint))
     }
 }

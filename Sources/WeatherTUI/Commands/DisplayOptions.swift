@@ -18,7 +18,7 @@ struct DisplayOptions {
             case .lang:
                 .value(
                     "lang", valueName: "code", choices: Language.allCases.map(\.rawValue),
-                    help: "Language of descriptions and place names: en or fr.")
+                    help: "Language of every word meteo writes and of place names: en, fr or de.")
             case .provider:
                 .value(
                     "provider", valueName: "name", choices: ProviderID.allCases.map(\.rawValue),
@@ -42,20 +42,26 @@ struct DisplayOptions {
         var overrides = Settings.Overrides()
         if parsed.takes("units"), let units = parsed.string("units") {
             guard let value = Units(rawValue: units.lowercased()) else {
-                throw parsed.error("--units must be metric or imperial, not \(TerminalText.quoted(units)).")
+                throw parsed.error(
+                    .notOneOf(
+                        option: "--units", choices: Units.allCases.map(\.rawValue), value: TerminalText.quoted(units)))
             }
             overrides.units = value
         }
         if parsed.takes("lang"), let lang = parsed.string("lang") {
             guard let value = Language.fromLocale(lang) else {
-                throw parsed.error("--lang must be en or fr, not \(TerminalText.quoted(lang)).")
+                throw parsed.error(
+                    .notOneOf(
+                        option: "--lang", choices: Language.allCases.map(\.rawValue), value: TerminalText.quoted(lang)))
             }
             overrides.language = value
         }
         if parsed.takes("provider"), let provider = parsed.string("provider") {
             guard let value = ProviderID(rawValue: provider.lowercased()) else {
                 throw parsed.error(
-                    "--provider must be open-meteo or openweathermap, not \(TerminalText.quoted(provider)).")
+                    .notOneOf(
+                        option: "--provider", choices: ProviderID.allCases.map(\.rawValue),
+                        value: TerminalText.quoted(provider)))
             }
             overrides.provider = value
         }
@@ -69,7 +75,7 @@ struct DisplayOptions {
         do {
             return try Runtime(overrides: overrides)
         } catch {
-            Console.error(error.userMessage)
+            Console.error(error.message(Console.labels))
             throw ExitStatus.configuration
         }
     }

@@ -22,7 +22,9 @@ struct ExportCommand: MeteoCommand {
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
         csv = parsed.flag("csv")
-        if csv && parsed.flag("json") { throw parsed.error("Choose --json or --csv, not both.") }
+        if csv && parsed.flag("json") {
+            throw parsed.error(Console.labels.say(.notBoth, ["one": "--json", "other": "--csv"]))
+        }
         display = try DisplayOptions(parsed)
     }
 

@@ -25,12 +25,14 @@ struct HistoryCommand: MeteoCommand {
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
         limit = try parsed.int("limit") ?? 20
-        guard (1...10_000).contains(limit) else { throw parsed.error("--limit must be within 1…10000.") }
+        guard (1...10_000).contains(limit) else {
+            throw parsed.error(Console.labels.say(.withinRange, ["option": "--limit", "low": "1", "high": "10000"]))
+        }
         before = parsed.string("before")
         place = parsed.string("place")
         json = parsed.flag("json")
         ids = parsed.flag("ids")
-        if json && ids { throw parsed.error("Choose --json or --ids, not both.") }
+        if json && ids { throw parsed.error(Console.labels.say(.notBoth, ["one": "--json", "other": "--ids"])) }
         display = try DisplayOptions(parsed)
     }
 
@@ -54,10 +56,7 @@ struct HistoryCommand: MeteoCommand {
         let settings = runtime.settings
         guard !records.isEmpty else {
             // For the person at the terminal; a script reading standard output gets nothing, as before.
-            Console.error(
-                place == nil && before == nil
-                    ? "No records yet: keep one with `meteo record PLACE`, or r on the screen."
-                    : "No records match.")
+            Console.error(Console.labels.say(place == nil && before == nil ? .noRecordsYet : .noRecordsMatch))
             return
         }
         Console.out(
@@ -79,11 +78,13 @@ enum HistoryLine {
 
     private static func cells(_ record: WeatherRecord, units: Units, language: Language) -> [String] {
         let when = LocalClock.minute(record.recordedAt)
-        let temperature =
-            record.temperature.map { NumberText.fixed(units.temperature($0), 1) + units.temperatureSymbol } ?? "–"
+        let measures = Measures(units: units, language: language)
+        let temperature = record.temperature.map(measures.temperature) ?? "–"
         let description = record.weatherCode.map { WeatherCode($0).description(in: language) } ?? ""
         // A record kept from an offline result says so, with when it was observed.
-        let offline = record.keptOffline ? "  (offline result, observed \(LocalClock.minute(record.observedAt)))" : ""
+        let offline =
+            record.keptOffline
+            ? "  " + measures.labels.say(.offlineObserved, ["time": LocalClock.minute(record.observedAt)]) : ""
         return [String(record.id.prefix(8)), when, record.place.qualifiedName, temperature, description + offline]
     }
 }

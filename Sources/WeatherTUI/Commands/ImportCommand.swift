@@ -29,21 +29,22 @@ struct ImportCommand: MeteoCommand {
     func run() throws {
         let runtime = try display.runtime()
         // What the messages call the input: the file's name, quoted, or standard input.
-        let name = file == "-" ? "standard input" : TerminalText.quoted(file)
+        let labels = Console.labels
+        let name = file == "-" ? labels.say(.standardInput) : TerminalText.quoted(file)
         if file == "-", isatty(0) == 1 {
-            Console.error("Standard input is a terminal: pipe an export into it (meteo import - < FILE).")
+            Console.error(labels.say(.stdinIsTerminal))
             throw ExitStatus.usage
         }
         let descriptor = file == "-" ? 0 : open(file, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            Console.error(
-                "Cannot read \(TerminalText.quoted(file)): \(errno == ENOENT ? "no such file" : "not readable").")
+            let reason = labels.say(errno == ENOENT ? .noSuchFile : .notReadable)
+            Console.error(labels.say(.cannotReadFile, ["file": TerminalText.quoted(file), "reason": reason]))
             throw ExitStatus.usage
         }
         defer { if descriptor != 0 { close(descriptor) } }
         var info = stat()
         if fstat(descriptor, &info) == 0, (info.st_mode & S_IFMT) == S_IFDIR {
-            Console.error("\(name) is a folder, not an export file.")
+            Console.error(labels.say(.isFolder, ["name": name]))
             throw ExitStatus.usage
         }
         let store = try runtime.openStore()
@@ -51,13 +52,16 @@ struct ImportCommand: MeteoCommand {
         var reader = RecordReader(descriptor: descriptor)
         do {
             let result = try store.importRecords(from: &reader)
-            let noun = result.added == 1 ? "record" : "records"
-            Console.out("Imported \(result.added) \(noun) (\(result.skipped) already there).")
+            Console.out(
+                labels.say(
+                    result.added == 1 ? .importedOne : .importedMany,
+                    ["count": String(result.added), "skipped": String(result.skipped)]))
         } catch RecordStoreError.emptyInput {
-            Console.error("\(name.prefix(1).uppercased() + name.dropFirst()) is empty: nothing to import.")
+            let sentence = labels.say(.isEmpty, ["name": name])
+            Console.error(sentence.prefix(1).uppercased() + sentence.dropFirst())
             throw ExitStatus.usage
         } catch {
-            Console.error("\(name): " + error.userMessage)
+            Console.error("\(name): " + error.message(labels))
             throw ExitStatus.code(for: error)
         }
     }

@@ -40,7 +40,7 @@ struct NowCommand: AsyncMeteoCommand {
         format = try parsed.choice("format", as: Format.self)
         display = try DisplayOptions(parsed)
         if json, let format, format != .json {
-            throw parsed.error("--json and --format \(format.rawValue) disagree.")
+            throw parsed.error(Console.labels.say(.formatDisagrees, ["format": format.rawValue]))
         }
     }
 

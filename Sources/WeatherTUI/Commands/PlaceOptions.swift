@@ -20,18 +20,18 @@ struct PlaceOptions {
         place = parsed.arguments("place")
         lat = try parsed.double("lat")
         lon = try parsed.double("lon")
-        if (lat == nil) != (lon == nil) { throw parsed.error("--lat and --lon go together.") }
+        if (lat == nil) != (lon == nil) { throw parsed.error(Console.labels.say(.coordinatesTogether)) }
         if let lat, let lon, !Place.isValid(latitude: lat, longitude: lon) {
-            throw parsed.error("--lat must be within -90…90 and --lon within -180…180.")
+            throw parsed.error(Console.labels.say(.coordinatesRange))
         }
-        if lat != nil, !place.isEmpty { throw parsed.error("Give a place or --lat/--lon, not both.") }
+        if lat != nil, !place.isEmpty { throw parsed.error(Console.labels.say(.placeOrCoordinates)) }
         self.parsed = parsed
     }
 
     /// What to look up, falling back on the configured default place.
     func target(_ runtime: Runtime) throws(UsageError) -> WeatherLookup.Target {
         guard let target = runtime.target(place: place, latitude: lat, longitude: lon) else {
-            throw parsed.error("Name a place (meteo now Paris), give --lat and --lon, or set `place` in config.toml.")
+            throw parsed.error(Console.labels.say(.namePlace))
         }
         return target
     }

@@ -35,14 +35,16 @@ struct RecordCommand: AsyncMeteoCommand {
         let result = try await runtime.forecast(for: target)
         if let reason = result.staleBecause {
             let stale = StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock())
-            Console.warning("\(reason.userMessage) Recording \(stale.phrase), kept as an offline result.")
+            let labels = Console.labels
+            Console.warning(
+                labels.say(.recordingOffline, ["reason": reason.message(labels), "what": stale.phrase(labels)]))
         }
         guard
             let record = WeatherRecord(
                 forecast: result.forecast, id: UUID().uuidString.lowercased(), recordedAt: Date(),
                 units: runtime.settings.units, offline: result.isStale)
         else {
-            Console.error("\(result.forecast.provider.displayName) sent no current weather to record. Try again later.")
+            Console.error(Console.labels.say(.noCurrentSent, ["provider": result.forecast.provider.displayName]))
             throw ExitStatus.networkOrProvider
         }
         var kept = record
@@ -50,7 +52,7 @@ struct RecordCommand: AsyncMeteoCommand {
             try store.add(record)
         } catch RecordStoreError.alreadyKept(let id) {
             // Not a failure: the observation is kept once, and scripts get its id as they would have.
-            Console.warning(RecordStoreError.alreadyKept(id: id).userMessage)
+            Console.warning(RecordStoreError.alreadyKept(id: id).message(Console.labels))
             kept = (try? store.record(idPrefix: id)) ?? record
         } catch {
             throw ErrorLog.fail(error)

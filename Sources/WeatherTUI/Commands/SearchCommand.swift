@@ -22,9 +22,11 @@ struct SearchCommand: AsyncMeteoCommand {
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
         limit = try parsed.int("limit") ?? 10
-        guard (1...100).contains(limit) else { throw parsed.error("--limit must be within 1…100.") }
+        guard (1...100).contains(limit) else {
+            throw parsed.error(Console.labels.say(.withinRange, ["option": "--limit", "low": "1", "high": "100"]))
+        }
         guard let query = PlaceQuery(parsed.arguments("name").joined(separator: " ")) else {
-            throw parsed.error("Name a place to search.")
+            throw parsed.error(Console.labels.say(.nameSearch))
         }
         self.query = query
         json = parsed.flag("json")
@@ -43,23 +45,27 @@ struct SearchCommand: AsyncMeteoCommand {
         guard !places.isEmpty else {
             // As the text form: a script can tell "nothing found" from its exit status, with `[]` on stdout.
             let name = query.qualifiers.isEmpty ? nil : query.name
-            Console.error(WeatherError.placeNotFound(query: query.text, name: name).userMessage)
+            Console.error(WeatherError.placeNotFound(query: query.text, name: name).message(Console.labels))
             throw ExitStatus.notFound
         }
         if json { return }
-        Console.out(PlaceTable.render(places))
+        Console.out(PlaceTable.render(places, Console.labels))
     }
 }
 
 /// The aligned text table of `meteo search`.
 enum PlaceTable {
-    static func render(_ places: [Place]) -> String {
-        let header = ["#", "Place", "Region", "Country", "Population", "Coordinates"]
+    static func render(_ places: [Place], _ labels: Labels) -> String {
+        let header =
+            ["#"]
+            + [Phrase.placeColumn, .regionColumn, .countryColumn, .populationColumn, .coordinatesColumn]
+            .map { labels.say($0) }
         var rows = [header]
         for (index, place) in places.enumerated() {
             rows.append([
                 String(index + 1), place.name, place.admin1 ?? "", place.country ?? place.countryCode ?? "",
-                place.population.map(NumberText.grouped) ?? "",
+                place.population.map(labels.grouped) ?? "",
+                // Coordinates as --lat and --lon take them back, whatever the language.
                 "\(NumberText.fixed(place.latitude, 4)), \(NumberText.fixed(place.longitude, 4))",
             ])
         }

@@ -40,11 +40,11 @@ struct LoginCommand: AsyncMeteoCommand {
     func run() async throws {
         let runtime = try Runtime(overrides: Settings.Overrides())
         guard url.hasPrefix("http://") || url.hasPrefix("https://"), url.count > 8 else {
-            Console.error("\(TerminalText.quoted(url)) is not an http:// or https:// URL.")
+            Console.error(Console.labels.say(.notHTTPURL, ["url": TerminalText.quoted(url)]))
             throw ExitStatus.usage
         }
         guard allowInsecure || SyncEndpoint.isSafe(url) else {
-            Console.error("Refusing to send a token over plain http to \(url): use https, or add --allow-insecure.")
+            Console.error(Console.labels.say(.plainHTTPRefused, ["url": url]))
             throw ExitStatus.usage
         }
         let token = try readToken()
@@ -54,7 +54,7 @@ struct LoginCommand: AsyncMeteoCommand {
             break
         case .failure(let error):
             if case .unreachable = error {
-                Console.warning(error.userMessage + " The token was saved without being checked.")
+                Console.warning(Console.labels.say(.tokenUnchecked, ["reason": error.message(Console.labels)]))
             } else {
                 throw ErrorLog.fail(error)
             }
@@ -70,25 +70,25 @@ struct LoginCommand: AsyncMeteoCommand {
         } catch {
             throw ErrorLog.fail(error)
         }
-        Console.out("Logged in to \(endpoint.baseURL). Run `meteo sync` to sync now; the screen syncs by itself.")
+        Console.out(Console.labels.say(.loggedIn, ["url": endpoint.baseURL]))
     }
 
     private func readToken() throws -> String {
         var text: String
         if let tokenFile {
             guard let bytes = Console.readFile(tokenFile) else {
-                Console.error("Cannot read the token file \(tokenFile).")
+                Console.error(Console.labels.say(.cannotReadTokenFile, ["file": TerminalText.quoted(tokenFile)]))
                 throw ExitStatus.usage
             }
             text = String(decoding: bytes, as: UTF8.self)
         } else if isatty(0) == 0 {
             text = String(decoding: Console.readStandardInput(), as: UTF8.self)
         } else {
-            text = Self.askWithoutEcho("Token for \(url): ")
+            text = Self.askWithoutEcho(Console.labels.say(.tokenPrompt, ["url": url]))
         }
         text = text.trimmedWhitespace()
         guard !text.isEmpty, text.count <= 200, !text.contains(where: \.isWhitespace) else {
-            Console.error("The token must be one word of at most 200 characters (see `meteo-records token create`).")
+            Console.error(Console.labels.say(.tokenShape))
             throw ExitStatus.usage
         }
         return text
@@ -128,10 +128,11 @@ struct LogoutCommand: MeteoCommand {
         } catch {
             throw ErrorLog.fail(error)
         }
-        let url = runtime.settings.recordsURL ?? "the record service"
-        Console.out("Logged out of \(url); your records stay on this machine.")
+        let labels = Console.labels
+        let url = runtime.settings.recordsURL ?? labels.say(.theRecordService)
+        Console.out(labels.say(.loggedOut, ["url": url]))
         if runtime.environment["METEO_RECORDS_URL"] != nil || runtime.environment["METEO_RECORDS_TOKEN"] != nil {
-            Console.warning("METEO_RECORDS_URL or METEO_RECORDS_TOKEN is still set in the environment.")
+            Console.warning(labels.say(.stillInEnvironment))
         }
     }
 }
@@ -160,7 +161,7 @@ struct SyncCommand: AsyncMeteoCommand {
         let syncer = RecordSyncer(store: store, http: runtime.makeHTTPClient(), endpoint: endpoint)
         do {
             let summary = try await syncer.run()
-            Console.out(SyncReport.line(summary, ascii: runtime.settings.ascii))
+            Console.out(SyncReport.line(summary, ascii: runtime.settings.ascii, Console.labels))
         } catch {
             throw ErrorLog.fail(error)
         }
@@ -169,12 +170,18 @@ struct SyncCommand: AsyncMeteoCommand {
 
 /// The one line `meteo sync` prints: "↑ 3 ↓ 12 · up to date".
 enum SyncReport {
-    static func line(_ summary: SyncSummary, ascii: Bool) -> String {
-        var parts = [ascii ? "up \(summary.pushed) down \(summary.pulled)" : "↑ \(summary.pushed) ↓ \(summary.pulled)"]
-        if summary.applied.deleted > 0 { parts.append("\(summary.applied.deleted) deleted elsewhere") }
+    static func line(_ summary: SyncSummary, ascii: Bool, _ labels: Labels) -> String {
+        var parts = [
+            ascii
+                ? labels.say(.asciiUpDown, ["up": String(summary.pushed), "down": String(summary.pulled)])
+                : "↑ \(summary.pushed) ↓ \(summary.pulled)"
+        ]
+        if summary.applied.deleted > 0 {
+            parts.append(labels.say(.deletedElsewhere, ["count": String(summary.applied.deleted)]))
+        }
         let refused = summary.applied.refused + summary.setAside
-        if refused > 0 { parts.append("\(refused) refused by the service") }
-        parts.append("up to date")
+        if refused > 0 { parts.append(labels.say(.refusedByService, ["count": String(refused)])) }
+        parts.append(labels.say(.upToDate))
         return parts.joined(separator: ascii ? " - " : " · ")
     }
 }
@@ -191,7 +198,7 @@ enum ServiceCheck {
                 SyncError.final(response, url: endpoint.baseURL)
                     ?? .serverFailed(url: endpoint.baseURL, status: response.status))
         } catch {
-            return .failure(.unreachable(url: endpoint.baseURL, reason: RecordSyncer.reason(error)))
+            return .failure(.unreachable(url: endpoint.baseURL, cause: error))
         }
     }
 }

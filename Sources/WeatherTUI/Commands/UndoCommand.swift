@@ -23,10 +23,11 @@ struct UndoCommand: MeteoCommand {
     func run() throws {
         let runtime = try display.runtime()
         guard let record = try runtime.withStore({ try $0.undoLastDelete() }) else {
-            Console.out("Nothing to undo.")
+            Console.out(Console.labels.say(.nothingToUndo))
             return
         }
         let settings = runtime.settings
-        Console.out("Restored " + HistoryLine.text(record, units: settings.units, language: settings.language))
+        let line = HistoryLine.text(record, units: settings.units, language: settings.language)
+        Console.out(Console.labels.say(.restoredLine, ["record": line]))
     }
 }

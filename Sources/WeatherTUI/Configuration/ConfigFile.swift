@@ -20,25 +20,25 @@ struct ConfigFile: Sendable, Equatable {
         var info = stat()
         guard stat(path, &info) == 0 else {
             if errno == ENOENT || errno == ENOTDIR {
-                if required { throw .unreadableFile(path: path, reason: "no such file (named by METEO_CONFIG)") }
+                if required { throw .unreadableFile(path: path, reason: Console.labels.say(.namedByConfigVariable)) }
                 return ConfigFile()
             }
             throw .unreadableFile(path: path, reason: String(cString: strerror(errno)))
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
-            throw .unreadableFile(path: path, reason: "not a regular file")
+            throw .unreadableFile(path: path, reason: Console.labels.say(.notRegularFile))
         }
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw .unreadableFile(path: path, reason: "permission denied")
+            throw .unreadableFile(path: path, reason: Console.labels.say(.permissionDenied))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            throw .invalidFile(path: path, reason: "not UTF-8 text")
+            throw .invalidFile(path: path, reason: Console.labels.say(.notUTF8))
         }
         var file = try parse(text, path: path)
         let secrets = Settings.keys.filter { $0.isSecret && file.values[$0.file] != nil }.map(\.file)
         if !secrets.isEmpty, info.st_mode & 0o077 != 0 {
             file.warnings.append(
-                "\(path) holds \(secrets.joined(separator: ", ")) and others can read it: run `chmod 600 \(path)`.")
+                Console.labels.say(.secretsReadable, ["path": path, "keys": secrets.joined(separator: ", ")]))
         }
         return file
     }
@@ -49,13 +49,15 @@ struct ConfigFile: Sendable, Equatable {
         do {
             entries = try TOMLReader.parse(text)
         } catch {
-            throw .invalidFile(path: path, reason: "line \(error.line): \(error.reason)")
+            throw .invalidFile(
+                path: path, reason: Console.labels.say(.tomlLine, ["line": String(error.line), "reason": error.reason]))
         }
         let known = Set(Settings.keys.map(\.file))
         var file = ConfigFile()
         for (key, value) in entries {
             guard known.contains(key) else {
-                file.warnings.append("\(path): unknown setting \(TerminalText.quoted(key)) ignored.")
+                file.warnings.append(
+                    Console.labels.say(.unknownSetting, ["path": path, "key": TerminalText.quoted(key)]))
                 continue
             }
             file.values[key] = value.text

@@ -105,6 +105,19 @@ struct Settings: Sendable, Equatable {
         return codeset == "utf8"
     }
 
+    /// The language of what is said before the settings are read (a command line that does not parse, a
+    /// config.toml that does not load): `--lang`, then `METEO_LANG`, then the locale.
+    static func earlyLanguage(_ words: [String], _ environment: [String: String]) -> Language {
+        var named: String?
+        for (index, word) in words.enumerated() {
+            if word == "--" { break }
+            if word.hasPrefix("--lang=") { named = String(word.dropFirst(7)) }
+            if word == "--lang", index + 1 < words.count { named = words[index + 1] }
+        }
+        return Language.fromLocale(named) ?? Language.fromLocale(environment["METEO_LANG"])
+            ?? localeLanguage(environment) ?? .english
+    }
+
     /// The messages language, from the first of LC_ALL, LC_MESSAGES, LANG that is set.
     static func localeLanguage(_ environment: [String: String]) -> Language? {
         let locale = ["LC_ALL", "LC_MESSAGES", "LANG"].lazy.compactMap { environment[$0] }.first { !$0.isEmpty }
@@ -114,19 +127,34 @@ struct Settings: Sendable, Equatable {
 
 /// A configuration value that cannot be used, or a config file that cannot be read.
 enum ConfigError: Error, Equatable, UserFacingError {
-    case invalidValue(key: String, value: String, source: String, expected: String)
+    /// What a setting takes, said in the reader's language when the message is written.
+    enum Expected: Equatable {
+        case url, bool
+        case seconds(low: String, high: String)
+        case oneOf([String])
+    }
+
+    case invalidValue(key: String, value: String, source: String, expected: Expected)
     case unreadableFile(path: String, reason: String)
     case invalidFile(path: String, reason: String)
 
-    var userMessage: String {
+    func message(_ labels: Labels) -> String {
         switch self {
         case .invalidValue(let key, let value, let source, let expected):
             let shown = Settings.keys.first { $0.file == key }?.isSecret == true ? "'…'" : TerminalText.quoted(value)
-            return "Invalid \(key) \(shown) in \(source): expected \(expected)."
+            let words: String =
+                switch expected {
+                case .url: labels.say(.expectURL)
+                case .bool: labels.say(.expectBool)
+                case .seconds(let low, let high): labels.say(.expectSeconds, ["low": low, "high": high])
+                case .oneOf(let words): labels.either(words)
+                }
+            return labels.say(
+                .invalidSetting, ["key": key, "value": shown, "source": source, "expected": words])
         case .unreadableFile(let path, let reason):
-            return "Cannot read \(path): \(reason)."
+            return labels.say(.cannotReadConfig, ["path": path, "reason": reason])
         case .invalidFile(let path, let reason):
-            return "\(path) is not valid TOML: \(reason). Fix or remove it."
+            return labels.say(.configNotTOML, ["path": path, "reason": reason])
         }
     }
 }
@@ -147,7 +175,7 @@ struct SettingValues {
     /// `text`, with nothing for an empty value.
     func nonEmpty(_ key: String) -> String? { text(key).flatMap { $0.isEmpty ? nil : $0 } }
 
-    func invalid(_ key: String, _ expected: String) -> ConfigError {
+    func invalid(_ key: String, _ expected: ConfigError.Expected) -> ConfigError {
         let found = values[key] ?? (value: "", source: "defaults")
         return .invalidValue(key: key, value: found.value, source: found.source, expected: expected)
     }
@@ -155,7 +183,7 @@ struct SettingValues {
     func url(_ key: String) throws(ConfigError) -> String? {
         guard let value = text(key) else { return nil }
         guard value.hasPrefix("http://") || value.hasPrefix("https://"), value.count > 8 else {
-            throw invalid(key, "an http:// or https:// URL")
+            throw invalid(key, .url)
         }
         return value
     }
@@ -168,14 +196,14 @@ struct SettingValues {
         guard let seconds = Double(value), seconds >= Double(range.lowerBound), seconds <= Double(range.upperBound),
             !excludingLowest || seconds > Double(range.lowerBound)
         else {
-            throw invalid(key, "a number of seconds between \(range.lowerBound) and \(range.upperBound)")
+            throw invalid(key, .seconds(low: String(range.lowerBound), high: String(range.upperBound)))
         }
         return seconds
     }
 
     func flag(_ key: String) throws(ConfigError) -> Bool? {
         guard let value = text(key) else { return nil }
-        guard let flag = Settings.bool(value) else { throw invalid(key, "true or false") }
+        guard let flag = Settings.bool(value) else { throw invalid(key, .bool) }
         return flag
     }
 }
@@ -185,12 +213,14 @@ extension Settings {
     mutating func readDisplay(_ values: SettingValues) throws(ConfigError) {
         if let value = values.text("units") {
             guard let units = Units(rawValue: value.lowercased()) else {
-                throw values.invalid("units", "metric or imperial")
+                throw values.invalid("units", .oneOf(Units.allCases.map(\.rawValue)))
             }
             self.units = units
         }
         if let value = values.text("lang") {
-            guard let language = Language.fromLocale(value) else { throw values.invalid("lang", "en or fr") }
+            guard let language = Language.fromLocale(value) else {
+                throw values.invalid("lang", .oneOf(Language.allCases.map(\.rawValue)))
+            }
             self.language = language
         }
         if let flag = try values.flag("ascii") { ascii = flag }
@@ -201,7 +231,7 @@ extension Settings {
     mutating func readProviders(_ values: SettingValues) throws(ConfigError) {
         if let value = values.text("provider") {
             guard let provider = ProviderID(rawValue: value.lowercased()) else {
-                throw values.invalid("provider", "open-meteo or openweathermap")
+                throw values.invalid("provider", .oneOf(ProviderID.allCases.map(\.rawValue)))
             }
             self.provider = provider
         }

@@ -88,7 +88,7 @@ final class EffectRunner: Sendable {
                 send(.placesFound(places, query: text, requestID: requestID))
             } catch {
                 ErrorLog.note(error)
-                send(.requestFailed(message: error.userMessage, requestID: requestID))
+                send(.requestFailed(message: error.message(Console.labels), requestID: requestID))
             }
         }
     }
@@ -100,13 +100,14 @@ final class EffectRunner: Sendable {
                 await result.cacheWrite?.value
                 send(
                     .forecastLoaded(
-                        result.forecast, staleReason: result.staleBecause?.userMessage, requestID: requestID))
+                        result.forecast, staleReason: result.staleBecause?.message(Console.labels), requestID: requestID
+                    ))
             } catch {
                 ErrorLog.note(error)
                 let now = Date()
                 send(
                     .requestFailed(
-                        message: error.userMessage(now: now, localOffset: LocalClock.offset(at: now)),
+                        message: error.message(Console.labels, now: now, localOffset: LocalClock.offset(at: now)),
                         requestID: requestID))
             }
         }
@@ -130,7 +131,8 @@ final class EffectRunner: Sendable {
                 default: offline = false
                 }
                 event = .syncFailed(
-                    message: error.userMessage, offline: offline, waiting: (try? syncer.store.pendingCount()) ?? 0)
+                    message: error.message(Console.labels), offline: offline,
+                    waiting: (try? syncer.store.pendingCount()) ?? 0)
             }
             send(event)
         }
@@ -144,7 +146,7 @@ final class EffectRunner: Sendable {
             return try Self.historyEvent(store, .newest(limit: limit))
         } catch {
             ErrorLog.note(error)
-            return .storeFailed(message: error.userMessage)
+            return .storeFailed(message: error.message(Console.labels))
         }
     }
 
@@ -210,7 +212,7 @@ final class EffectRunner: Sendable {
 
     private func withStore(_ work: @escaping @Sendable (any RecordStore) throws -> AppEvent?) {
         guard let store else {
-            send(.storeFailed(message: "The record store is not available (see the message at start)."))
+            send(.storeFailed(message: Console.labels.say(.storeUnavailable)))
             return
         }
         storeQueue.async { [send] in
@@ -218,7 +220,10 @@ final class EffectRunner: Sendable {
                 if let event = try work(store) { send(event) }
             } catch {
                 ErrorLog.note(error)
-                send(.storeFailed(message: (error as? any UserFacingError)?.userMessage ?? "The record store failed."))
+                send(
+                    .storeFailed(
+                        message: (error as? any UserFacingError)?.message(Console.labels)
+                            ?? Console.labels.say(.storeFailed)))
             }
         }
     }

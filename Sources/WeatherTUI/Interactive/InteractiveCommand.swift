@@ -28,7 +28,7 @@ struct InteractiveCommand: MeteoCommand {
 
     func run() throws {
         guard isatty(0) == 1, isatty(1) == 1 else {
-            Console.error("The interactive screen needs a terminal; for scripts use `meteo now PLACE`.")
+            Console.error(Console.labels.say(.needsTerminal))
             throw ExitStatus.usage
         }
         let runtime = try display.runtime()
@@ -39,7 +39,7 @@ struct InteractiveCommand: MeteoCommand {
             store = try SQLiteRecordStore(path: SQLiteRecordStore.defaultPath(environment: environment))
         } catch {
             ErrorLog.note(error)
-            storeProblem = error.userMessage
+            storeProblem = error.message(Console.labels)
         }
         let queue = EventQueue()
         let http = runtime.makeHTTPClient()
@@ -72,7 +72,7 @@ struct InteractiveCommand: MeteoCommand {
         } else {
             _ = state.handle(runner.loadHistoryNow(limit: AppState.pageSize))
         }
-        if let syncProblem { state.status = .warning(syncProblem.userMessage) }
+        if let syncProblem { state.status = .warning(syncProblem.message(Console.labels)) }
         let drawn = render(state)
         terminal.draw(drawn)
         if environment["METEO_EXIT_AFTER_FIRST_FRAME"] == "1" { return }

@@ -10,7 +10,9 @@ final class CursesTerminal: Terminal {
 
     /// Takes over the terminal: raw keys (Ctrl-C arrives as a key), no echo, hidden cursor, 50 ms key polls.
     init(color: Bool) {
-        setlocale(LC_ALL, "")
+        // A locale named but not installed (LANG=de_DE.UTF-8 on a machine with only C.UTF-8) would leave ncurses
+        // in the C locale, writing "?" for every accent: its encoding is what matters, and C.UTF-8 is always there.
+        if setlocale(LC_ALL, "") == nil { setlocale(LC_CTYPE, "C.UTF-8") }
         initscr()
         raw()
         noecho()
