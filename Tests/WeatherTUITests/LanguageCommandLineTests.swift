@@ -19,7 +19,7 @@ import WeatherTestSupport
         #expect(output.stdout.contains("Fr. 27"))
         let oneLine = try run("now", "Paris", "--lang", "de", "--format", "oneline")
         #expect(oneLine.stdout.contains("9,3 °C"))
-        #expect(oneLine.stdout.contains("wind 15 km/h SW"))
+        #expect(oneLine.stdout.contains("Wind 15 km/h SW"))
     }
 
     @Test func usageErrorsFollowTheFlagTheVariableAndTheLocale() throws {

@@ -48,6 +48,7 @@ extension Labels {
             .offlineForecast: "Offline: forecast from {when} ({age} ago) for this hour",
             .unknownWeather: "Unknown (code {code})",
             .rain: "rain",
+            .windInLine: "wind {speed}",
             .most: "max {value}",
 
             .keptMark: "Kept record, not live weather",

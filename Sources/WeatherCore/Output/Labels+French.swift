@@ -57,6 +57,7 @@ extension Labels {
             .offlineForecast: "Hors ligne : prévision de {when} (il y a {age}) pour cette heure",
             .unknownWeather: "Inconnu (code {code})",
             .rain: "pluie",
+            .windInLine: "vent {speed}",
             .most: "max {value}",
 
             .keptMark: "Relevé conservé, pas la météo actuelle",

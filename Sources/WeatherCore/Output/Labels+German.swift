@@ -57,6 +57,7 @@ extension Labels {
             .offlineForecast: "Offline: Vorhersage von {when} (vor {age}) für diese Stunde",
             .unknownWeather: "Unbekannt (Code {code})",
             .rain: "Regen",
+            .windInLine: "Wind {speed}",
             .most: "max. {value}",
 
             .keptMark: "Gespeicherter Eintrag, kein aktuelles Wetter",

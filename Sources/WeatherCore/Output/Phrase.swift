@@ -5,7 +5,7 @@ public enum Phrase: String, Sendable, CaseIterable {
 
     // Reports (`meteo now`, the screen)
     case staleShort, staleLine, nowIsForecast, resultFrom, forecastFrom, showing, recordingOffline
-    case offlineResult, offlineForecast, unknownWeather, rain, most
+    case offlineResult, offlineForecast, unknownWeather, rain, most, windInLine
 
     // A kept record
     case keptMark, keptOffline, keptOfflineWhy, observedAtPlace, yourTime, observed, kept, recordID

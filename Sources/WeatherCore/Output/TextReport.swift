@@ -36,9 +36,8 @@ public struct TextReport: Sendable {
             if let code = current.weatherCode { head += " " + WeatherCode(code).description(in: language) }
             parts.append(head)
             if let wind = current.windSpeed {
-                parts.append(
-                    "\(labels.wind.lowercased()) \(speedText(wind))"
-                        + (current.windDirection.map { " " + Compass.point($0, language: language) } ?? ""))
+                let direction = current.windDirection.map { " " + Compass.point($0, language: language) } ?? ""
+                parts.append(labels.say(.windInLine, ["speed": speedText(wind) + direction]))
             }
         } else if let day = forecast.daily.first {
             parts.append(
