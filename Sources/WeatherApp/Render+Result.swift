@@ -39,7 +39,7 @@ extension Renderer {
                     ["when": stale.when(labels), "age": stale.age(labels)]), style: .warning, into: &screen)
         }
 
-        if let current = forecast.current { drawCurrent(current, pane: &pane) }
+        if let current = forecast.current { drawCurrent(current, forecast: forecast, pane: &pane) }
 
         let hours = Array(forecast.hourly.prefix(24))
         if hours.count >= 2, pane.remaining >= 4 {
@@ -48,7 +48,7 @@ extension Renderer {
         }
         if !forecast.daily.isEmpty, pane.remaining >= 2 {
             pane.skip()
-            drawDaily(forecast.daily, pane: &pane)
+            drawDaily(forecast.daily.filter(\.hasWeather), pane: &pane)
         }
     }
 
@@ -153,7 +153,7 @@ extension Renderer {
     }
 
     /// The current conditions: the sky, the temperature, then the details wrapped to the pane's width.
-    mutating func drawCurrent(_ current: Conditions, pane: inout Pane) {
+    mutating func drawCurrent(_ current: Conditions, forecast: Forecast, pane: inout Pane) {
         // Two rows or fewer (a terminal near 20×6): the icon and the temperature first, on one line, then the sky.
         if pane.remaining <= 2 {
             let weather = current.weatherCode.map(WeatherCode.init)
@@ -175,11 +175,23 @@ extension Renderer {
             temperature += "   \(labels.feelsLike) \(temperatureText(feels))"
         }
         pane.line(temperature, style: .accent, into: &screen)
+        // Rain soon comes before the details: when rows are short, whether to take an umbrella matters more than
+        // the pressure. The sun and the UV come only when the chart below still has its rows.
+        let outlook = Outlook(forecast, now: state.now)
+        if let rain = outlook.rainText(labels) {
+            // The umbrella only when rain is coming: beside "no rain" it would read as the opposite.
+            let coming = outlook.rain?.state != RainSoon.State.none
+            let icon = coming ? WeatherCode(63).icon(ascii: state.ascii) + " " : ""
+            pane.line(icon + rain, style: outlook.rainsNow ? .warning : coming ? .normal : .muted, into: &screen)
+        }
         let details = DetailsText.items(
             humidity: current.humidity, windSpeed: current.windSpeed, windDirection: current.windDirection,
             pressure: current.pressure, precipitation: current.precipitation, units: state.units,
             language: state.language)
         pane.wrap(details, separator: "   ", into: &screen)
+        if let sun = outlook.compactLine(labels), pane.remaining >= 9 {
+            pane.line(sun, style: .muted, into: &screen)
+        }
     }
 
     /// One line a day while rows remain.

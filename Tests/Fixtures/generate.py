@@ -84,15 +84,16 @@ def forecast(lat, lon, tz, offset, abbr, start, base, hours=48, days=7, full=Tru
     body["current_units"] = {"time": "iso8601", "interval": "seconds", "temperature_2m": "°C",
                              "apparent_temperature": "°C", "relative_humidity_2m": "%", "weather_code": "wmo code",
                              "wind_speed_10m": "km/h", "wind_direction_10m": "°", "pressure_msl": "hPa",
-                             "precipitation": "mm", "is_day": ""}
+                             "precipitation": "mm", "is_day": "", "uv_index": ""}
     body["current"] = {"time": start, "interval": 900, "temperature_2m": base, "apparent_temperature": round(base - 2.4, 1),
                        "relative_humidity_2m": 71, "weather_code": code_cycle[0], "wind_speed_10m": 14.8,
-                       "wind_direction_10m": 225, "pressure_msl": 1016.3, "precipitation": 0.0, "is_day": 1}
+                       "wind_direction_10m": 225, "pressure_msl": 1016.3, "precipitation": 0.0, "is_day": 1,
+                       "uv_index": 1.35}
     if not full:
         body["current"]["apparent_temperature"] = None
         del body["current"]["pressure_msl"]
         body["current"]["relative_humidity_2m"] = None
-    times, temps, probs, precs, codes = [], [], [], [], []
+    times, temps, probs, precs, codes, uvs = [], [], [], [], [], []
     for i in range(hours):
         t = cur_hour + timedelta(hours=i)
         times.append(t.strftime("%Y-%m-%dT%H:%M"))
@@ -100,14 +101,15 @@ def forecast(lat, lon, tz, offset, abbr, start, base, hours=48, days=7, full=Tru
         probs.append((i * 7) % 100)
         precs.append(round(((i * 7) % 100) / 100 * 1.2, 1) if (i * 7) % 100 > 60 else 0.0)
         codes.append(code_cycle[i % len(code_cycle)])
+        uvs.append(round(max(0.0, 3.2 * math.sin((t.hour - 7) / 10 * math.pi)), 2) if 7 <= t.hour <= 17 else 0.0)
     if not full:
         probs[1] = None
         temps[2] = None
     body["hourly_units"] = {"time": "iso8601", "temperature_2m": "°C", "precipitation_probability": "%",
-                            "precipitation": "mm", "weather_code": "wmo code"}
+                            "precipitation": "mm", "weather_code": "wmo code", "uv_index": ""}
     body["hourly"] = {"time": times, "temperature_2m": temps, "precipitation_probability": probs,
-                      "precipitation": precs, "weather_code": codes}
-    dtimes, dcode, dmax, dmin, dsum, dprob = [], [], [], [], [], []
+                      "precipitation": precs, "weather_code": codes, "uv_index": uvs}
+    dtimes, dcode, dmax, dmin, dsum, dprob, rises, sets, lights, uvmax = [], [], [], [], [], [], [], [], [], []
     for d in range(days):
         day = t0.date() + timedelta(days=d)
         dtimes.append(day.isoformat())
@@ -116,10 +118,24 @@ def forecast(lat, lon, tz, offset, abbr, start, base, hours=48, days=7, full=Tru
         dmin.append(round(base - 5 + d % 2, 1))
         dsum.append(round((d % 4) * 1.7, 1))
         dprob.append((d * 23) % 100)
+        # The sun: about 8:12 to 16:58 in late November at Paris's latitude, a minute shorter each day.
+        rises.append(f"{day.isoformat()}T08:{12 + d:02d}")
+        sets.append(f"{day.isoformat()}T16:{58 - d:02d}")
+        lights.append(round((16 * 60 + 58 - d - (8 * 60 + 12 + d)) * 60.0, 2))
+        uvmax.append(round(3.2 - d * 0.2, 2))
     body["daily_units"] = {"time": "iso8601", "weather_code": "wmo code", "temperature_2m_max": "°C",
-                           "temperature_2m_min": "°C", "precipitation_sum": "mm", "precipitation_probability_max": "%"}
+                           "temperature_2m_min": "°C", "precipitation_sum": "mm", "precipitation_probability_max": "%",
+                           "sunrise": "iso8601", "sunset": "iso8601", "daylight_duration": "s", "uv_index_max": ""}
     body["daily"] = {"time": dtimes, "weather_code": dcode, "temperature_2m_max": dmax, "temperature_2m_min": dmin,
-                     "precipitation_sum": dsum, "precipitation_probability_max": dprob}
+                     "precipitation_sum": dsum, "precipitation_probability_max": dprob, "sunrise": rises,
+                     "sunset": sets, "daylight_duration": lights, "uv_index_max": uvmax}
+    if full:
+        # Quarter hours from the one that holds now: six hours, dry but for a shower from the fifth hour.
+        q0 = t0.replace(minute=(t0.minute // 15) * 15)
+        qtimes = [(q0 + timedelta(minutes=15 * i)).strftime("%Y-%m-%dT%H:%M") for i in range(24)]
+        qprec = [0.0] * 16 + [0.0, 0.1, 0.3, 0.2, 0.0, 0.0, 0.0, 0.0]
+        body["minutely_15_units"] = {"time": "iso8601", "precipitation": "mm"}
+        body["minutely_15"] = {"time": qtimes, "precipitation": qprec}
     return body
 
 write("open-meteo/forecast-48.8534_2.3488.json", forecast(48.86, 2.34, "Europe/Paris", 3600, "CET", "2026-11-27T14:15", 9.3))
@@ -152,7 +168,8 @@ write("owm/weather-48.8589_2.32.json", {
     "coord": {"lon": 2.32, "lat": 48.8589}, "weather": [{"id": 803, "main": "Clouds", "description": "broken clouds",
     "icon": "04d"}], "base": "stations", "main": {"temp": 7.4, "feels_like": 4.9, "temp_min": 6.1, "temp_max": 8.3,
     "pressure": 1019, "humidity": 77}, "visibility": 10000, "wind": {"speed": 4.1, "deg": 240},
-    "clouds": {"all": 75}, "dt": 1795792500, "sys": {"country": "FR"}, "timezone": 3600, "id": 2988507,
+    "clouds": {"all": 75}, "dt": 1795792500,
+    "sys": {"country": "FR", "sunrise": 1795763520, "sunset": 1795795080}, "timezone": 3600, "id": 2988507,
     "name": "Paris", "cod": 200}, compact=True)
 # Old answers: no timezone, no feels_like, `cod` as a string, rain in the last hour.
 write("owm/weather-51.5073_-0.1276.json", {

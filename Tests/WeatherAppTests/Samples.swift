@@ -20,24 +20,34 @@ enum Samples {
 
     static func forecast(_ place: Place = paris, hours: Int = 48, days: Int = 7) -> Forecast {
         let start = Date(timeIntervalSince1970: 1_795_788_000)
-        let hourly = (0..<hours).map { index in
-            HourlyForecast(
-                time: start.addingTimeInterval(Double(index) * 3600),
-                temperature: 9 + 4 * sin(Double(index) / 24 * 2 * .pi),
-                precipitationProbability: Double(index * 7 % 100),
-                precipitation: 0, weatherCode: [0, 2, 3, 61][index % 4])
+        let hourly = (0..<hours).map { index -> HourlyForecast in
+            let chance = Double(index * 7 % 100)
+            let amount: Double = chance > 60 ? 0.8 : 0
+            let uv: Double = index < 3 ? 1.4 - Double(index) * 0.5 : 0
+            let temperature: Double = 9 + 4 * sin(Double(index) / 24 * 2 * .pi)
+            return HourlyForecast(
+                time: start.addingTimeInterval(Double(index) * 3600), temperature: temperature,
+                precipitationProbability: chance, precipitation: amount, weatherCode: [0, 2, 3, 61][index % 4],
+                uvIndex: uv)
         }
-        let daily = (0..<days).map { index in
-            DailyForecast(
-                date: LocalDate(year: 2026, month: 11, day: 27 + min(index, 3)).adding(days: max(0, index - 3)),
-                temperatureMin: 4 + Double(index % 2), temperatureMax: 13 + Double(index % 3),
-                weatherCode: [2, 3, 61, 80, 3, 1, 0][index % 7], precipitationSum: 0, precipitationProbability: 10)
+        let daily = (0..<days).map { index -> DailyForecast in
+            let date = LocalDate(year: 2026, month: 11, day: 27 + min(index, 3)).adding(days: max(0, index - 3))
+            // 08:12 and 16:58 at the place (UTC+1), as late November in Paris
+            let sunrise = Date(timeIntervalSince1970: 1_795_763_520 + Double(index) * 86_400)
+            let sunset = Date(timeIntervalSince1970: 1_795_795_080 + Double(index) * 86_400)
+            let low: Double = 4 + Double(index % 2)
+            let high: Double = 13 + Double(index % 3)
+            return DailyForecast(
+                date: date, temperatureMin: low, temperatureMax: high, weatherCode: [2, 3, 61, 80, 3, 1, 0][index % 7],
+                precipitationSum: 0, precipitationProbability: 10, sunrise: sunrise, sunset: sunset,
+                daylightSeconds: 31_560, uvIndexMax: 3.2)
         }
         return Forecast(
             place: place, provider: .openMeteo, utcOffsetSeconds: 3600,
             current: Conditions(
                 time: start.addingTimeInterval(900), temperature: 9.3, apparentTemperature: 6.9, weatherCode: 0,
-                humidity: 71, windSpeed: 14.8, windDirection: 225, pressure: 1016.3, precipitation: 0, isDay: true),
+                humidity: 71, windSpeed: 14.8, windDirection: 225, pressure: 1016.3, precipitation: 0, isDay: true,
+                uvIndex: 1.4),
             hourly: hourly, daily: daily, fetchedAt: now)
     }
 

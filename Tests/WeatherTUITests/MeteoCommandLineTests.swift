@@ -109,6 +109,42 @@ import WeatherTestSupport
         let report = try json(output.stdout)
         #expect(report["provider"] as? String == "openweathermap")
         #expect((report["hourly"] as? [Any])?.isEmpty == true)
+        // Today's sun comes from the current answer's `sys`; there is no hourly data to tell rain soon
+        let sun = try #require(report["sun"] as? [String: Any])
+        #expect(sun["sunrise"] as? String == "2026-11-27T08:12:00+01:00")
+        #expect(sun["daylight_seconds"] as? Double == 31_560)
+        #expect(report["rain_soon"] is NSNull)
+        #expect(report["uv"] is NSNull)
+        let text = try run("now", "Paris", "--provider", "openweathermap", env: ["METEO_OWM_API_KEY": "valid-key"])
+        #expect(text.stdout.contains("Sun  ↑ 08:12  ↓ 16:58  8 h 46 min of daylight (the place’s time)\n"))
+        #expect(!text.stdout.contains("Next days"))
+    }
+
+    @Test func rainSoonSunAndUV() throws {
+        let plain = try run("now", "Paris").stdout
+        #expect(
+            plain.contains(
+                """
+
+                Rain from 18:15 (35%)
+                Sun  ↑ 08:12  ↓ 16:58  8 h 46 min of daylight (the place’s time)
+                UV   1 now (low), today up to 3 (moderate)
+
+                """))
+        let report = try json(try run("now", "Paris", "--json").stdout)
+        let rain = try #require(report["rain_soon"] as? [String: Any])
+        #expect(rain["state"] as? String == "later")
+        #expect(rain["from"] as? String == "2026-11-27T18:15:00+01:00")
+        #expect(rain["probability"] as? Double == 35)
+        let uv = try #require(report["uv"] as? [String: Any])
+        #expect(uv["now"] as? Double == 1.4)
+        #expect(uv["max_category"] as? String == "moderate")
+        let today = try #require((report["daily"] as? [[String: Any]])?.first)
+        #expect(today["sunset"] as? String == "2026-11-27T16:58:00+01:00")
+        #expect(today["uv_index_max"] as? Double == 3.2)
+        // A place with no quarter hours and sparse data: the claim reaches no further than the data
+        let london = try json(try run("now", "London", "--json").stdout)
+        #expect((london["rain_soon"] as? [String: Any])?["horizon_hours"] as? Double ?? 99 <= 4)
     }
 
     // MARK: errors: one line, documented exit codes

@@ -16,12 +16,15 @@ public struct Conditions: Sendable, Hashable, Codable {
     public var pressure: Double?
     public var precipitation: Double?
     public var isDay: Bool?
+    /// The UV index (0 and up; WHO's scale).
+    public var uvIndex: Double?
 
     public init(
         time: Date, temperature: Double? = nil, apparentTemperature: Double? = nil, weatherCode: Int? = nil,
         humidity: Double? = nil, windSpeed: Double? = nil, windDirection: Double? = nil, pressure: Double? = nil,
-        precipitation: Double? = nil, isDay: Bool? = nil
+        precipitation: Double? = nil, isDay: Bool? = nil, uvIndex: Double? = nil
     ) {
+        self.uvIndex = uvIndex
         self.time = time
         self.temperature = temperature
         self.apparentTemperature = apparentTemperature
@@ -40,13 +43,17 @@ public struct HourlyForecast: Sendable, Hashable, Codable {
     public var time: Date
     public var temperature: Double?
     public var precipitationProbability: Double?
+    /// Millimetres in the hour that ends at `time` (Open-Meteo's convention; OpenWeatherMap's 3-hour blocks are
+    /// spread over their hours).
     public var precipitation: Double?
     public var weatherCode: Int?
+    public var uvIndex: Double?
 
     public init(
         time: Date, temperature: Double? = nil, precipitationProbability: Double? = nil,
-        precipitation: Double? = nil, weatherCode: Int? = nil
+        precipitation: Double? = nil, weatherCode: Int? = nil, uvIndex: Double? = nil
     ) {
+        self.uvIndex = uvIndex
         self.time = time
         self.temperature = temperature
         self.precipitationProbability = precipitationProbability
@@ -63,11 +70,21 @@ public struct DailyForecast: Sendable, Hashable, Codable {
     public var weatherCode: Int?
     public var precipitationSum: Double?
     public var precipitationProbability: Double?
+    public var sunrise: Date?
+    public var sunset: Date?
+    /// Seconds between sunrise and sunset (0 in polar night, 86,400 under the midnight sun).
+    public var daylightSeconds: Double?
+    public var uvIndexMax: Double?
 
     public init(
         date: LocalDate, temperatureMin: Double? = nil, temperatureMax: Double? = nil, weatherCode: Int? = nil,
-        precipitationSum: Double? = nil, precipitationProbability: Double? = nil
+        precipitationSum: Double? = nil, precipitationProbability: Double? = nil, sunrise: Date? = nil,
+        sunset: Date? = nil, daylightSeconds: Double? = nil, uvIndexMax: Double? = nil
     ) {
+        self.sunrise = sunrise
+        self.sunset = sunset
+        self.daylightSeconds = daylightSeconds
+        self.uvIndexMax = uvIndexMax
         self.date = date
         self.temperatureMin = temperatureMin
         self.temperatureMax = temperatureMax
@@ -75,6 +92,11 @@ public struct DailyForecast: Sendable, Hashable, Codable {
         self.precipitationSum = precipitationSum
         self.precipitationProbability = precipitationProbability
     }
+}
+
+extension DailyForecast {
+    /// Whether the day holds weather to list (a day may carry only its sun).
+    public var hasWeather: Bool { temperatureMin != nil || temperatureMax != nil || weatherCode != nil }
 }
 
 /// Everything one provider said about one place: now, the next hours and the next days.
@@ -90,6 +112,8 @@ public struct Forecast: Sendable, Hashable, Codable {
     /// `current` is what the forecast made at `fetchedAt` said for its hour, not an observation (an offline
     /// result whose own current block had grown old: see `forPresent(at:)`).
     public var currentIsForecast: Bool?
+    /// Precipitation by quarter hour, from now, where the provider offers it (Open-Meteo's `minutely_15`).
+    public var quarterHours: [QuarterHour]?
 
     public init(
         place: Place, provider: ProviderID, utcOffsetSeconds: Int, current: Conditions?,
@@ -124,7 +148,19 @@ extension Forecast {
         present.hourly = Array(hourly[index...])
         let today = LocalDate(now, utcOffsetSeconds: utcOffsetSeconds)
         present.daily = daily.filter { $0.date >= today }
+        present.quarterHours = quarterHours?.filter { $0.time > now }
         return present
+    }
+}
+
+/// Fifteen minutes of precipitation: millimetres in the quarter hour that ends at `time`.
+public struct QuarterHour: Sendable, Hashable, Codable {
+    public var time: Date
+    public var precipitation: Double?
+
+    public init(time: Date, precipitation: Double?) {
+        self.time = time
+        self.precipitation = precipitation
     }
 }
 

@@ -7,6 +7,10 @@ public enum Phrase: String, Sendable, CaseIterable {
     case staleShort, staleLine, nowIsForecast, resultFrom, forecastFrom, showing, recordingOffline
     case offlineResult, offlineForecast, unknownWeather, rain, most, windInLine
 
+    // Rain soon, sun and UV
+    case rainNow, rainNowLasting, rainFrom, rainFromChance, noRain, sunRow, uvRow
+    case sunTimes, sunPlaceTime, daylight, uvNow, uvToday, uvLow, uvModerate, uvHigh, uvVeryHigh, uvExtreme
+
     // A kept record
     case keptMark, keptOffline, keptOfflineWhy, observedAtPlace, yourTime, observed, kept, recordID
     case offlineObserved, recordKeys

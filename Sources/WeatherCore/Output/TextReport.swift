@@ -66,6 +66,8 @@ public struct TextReport: Sendable {
         }
 
         if let current = forecast.current { lines += currentLines(current) }
+        let outlook = Outlook(forecast, now: forecast.fetchedAt).lines(labels)
+        if !outlook.isEmpty { lines += [""] + outlook }
         lines += forecastLines()
         return lines.joined(separator: "\n")
     }
@@ -117,10 +119,11 @@ public struct TextReport: Sendable {
                     return text
                 }.joined(separator: "  "))
         }
-        if !forecast.daily.isEmpty {
+        let days = forecast.daily.filter(\.hasWeather)
+        if !days.isEmpty {
             lines.append("")
             lines.append(labels.nextDays)
-            for day in forecast.daily {
+            for day in days {
                 let icon = day.weatherCode.map { WeatherCode($0).icon(ascii: ascii) } ?? " "
                 let low = day.temperatureMin.map(shortTemperature) ?? "–"
                 let high = day.temperatureMax.map(shortTemperature) ?? "–"

@@ -34,6 +34,7 @@ public struct WeatherReport: Sendable {
                 "pressure": pressure(now.pressure),
                 "precipitation": precipitation(now.precipitation),
                 "is_day": now.isDay.map(JSONValue.bool) ?? .null,
+                "uv_index": number(now.uvIndex),
             ])
         }
         let hourly = forecast.hourly.map { hour -> JSONValue in
@@ -42,6 +43,7 @@ public struct WeatherReport: Sendable {
                 "temperature": temperature(hour.temperature),
                 "precipitation_probability": number(hour.precipitationProbability),
                 "precipitation": precipitation(hour.precipitation),
+                "uv_index": number(hour.uvIndex),
                 "weather_code": number(hour.weatherCode.map(Double.init)),
                 "description": describe(hour.weatherCode),
             ])
@@ -55,27 +57,33 @@ public struct WeatherReport: Sendable {
                 "description": describe(day.weatherCode),
                 "precipitation_sum": precipitation(day.precipitationSum),
                 "precipitation_probability": number(day.precipitationProbability),
+                "sunrise": day.sunrise.map { .string(CivilTime.rfc3339($0, utcOffsetSeconds: offset)) } ?? .null,
+                "sunset": day.sunset.map { .string(CivilTime.rfc3339($0, utcOffsetSeconds: offset)) } ?? .null,
+                "daylight_seconds": number(day.daylightSeconds?.rounded()),
+                "uv_index_max": number(day.uvIndexMax),
             ])
         }
         var place = Self.placeValue(forecast.place)
         place["utc_offset_seconds"] = .number(Double(offset))
-        return .object([
-            "provider": .string(forecast.provider.rawValue),
-            "fetched_at": .string(CivilTime.rfc3339(forecast.fetchedAt)),
-            "stale": .bool(stale),
-            "current_is_forecast": .bool(forecast.currentIsForecast == true),
-            "units": .object([
-                "system": .string(units.rawValue),
-                "temperature": .string(units.temperatureSymbol),
-                "wind_speed": .string(units.speedSymbol),
-                "pressure": .string(units.pressureSymbol),
-                "precipitation": .string(units.precipitationSymbol),
-            ]),
-            "place": .object(place),
-            "current": current,
-            "hourly": .array(hourly),
-            "daily": .array(daily),
-        ])
+        let outlook = Outlook(forecast, now: forecast.fetchedAt).json(.forLanguage(language))
+        return .object(
+            outlook.merging([
+                "provider": .string(forecast.provider.rawValue),
+                "fetched_at": .string(CivilTime.rfc3339(forecast.fetchedAt)),
+                "stale": .bool(stale),
+                "current_is_forecast": .bool(forecast.currentIsForecast == true),
+                "units": .object([
+                    "system": .string(units.rawValue),
+                    "temperature": .string(units.temperatureSymbol),
+                    "wind_speed": .string(units.speedSymbol),
+                    "pressure": .string(units.pressureSymbol),
+                    "precipitation": .string(units.precipitationSymbol),
+                ]),
+                "place": .object(place),
+                "current": current,
+                "hourly": .array(hourly),
+                "daily": .array(daily),
+            ]) { $1 })
     }
 
     /// The candidates of `meteo search --json`, best first.

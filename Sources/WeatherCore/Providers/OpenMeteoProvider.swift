@@ -19,6 +19,8 @@ public struct OpenMeteoProvider: WeatherProvider {
     public static let defaultForecastURL = "https://api.open-meteo.com"
     static let hourlyCount = 48
     static let dailyCount = 7
+    /// Six hours of quarter hours: what "rain soon" reads finer than by the hour.
+    static let quarterHourCount = 24
 
     public init(
         geocodingURL: String = Self.defaultGeocodingURL, forecastURL: String = Self.defaultForecastURL,
@@ -52,13 +54,15 @@ public struct OpenMeteoProvider: WeatherProvider {
                 (
                     "current",
                     "temperature_2m,apparent_temperature,relative_humidity_2m,weather_code,wind_speed_10m,"
-                        + "wind_direction_10m,pressure_msl,precipitation,is_day"
+                        + "wind_direction_10m,pressure_msl,precipitation,is_day,uv_index"
                 ),
-                ("hourly", "temperature_2m,precipitation_probability,precipitation,weather_code"),
+                ("hourly", "temperature_2m,precipitation_probability,precipitation,weather_code,uv_index"),
                 (
                     "daily",
-                    "weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max"
+                    "weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max,"
+                        + "sunrise,sunset,daylight_duration,uv_index_max"
                 ),
+                ("minutely_15", "precipitation"), ("forecast_minutely_15", String(Self.quarterHourCount)),
                 ("forecast_hours", String(Self.hourlyCount)), ("forecast_days", String(Self.dailyCount)),
                 ("timezone", "auto"),
             ])
@@ -114,16 +118,20 @@ enum OpenMeteoDecoder {
         let upcoming = allHours.filter { $0.time >= start }
         let hourly = (upcoming.isEmpty ? allHours : upcoming).prefix(OpenMeteoProvider.hourlyCount)
         let today = LocalDate(current?.time ?? fetchedAt, utcOffsetSeconds: offset)
-        let allDays = days(json["daily"])
+        let allDays = days(json["daily"], offset: offset)
         let coming = allDays.filter { $0.date >= today }
         let daily = (coming.isEmpty ? allDays : coming).prefix(OpenMeteoProvider.dailyCount)
 
         guard current != nil || !hourly.isEmpty || !daily.isEmpty else {
             throw .malformedResponse(.openMeteo, detail: "forecast answer holds no weather")
         }
-        return Forecast(
+        var forecast = Forecast(
             place: place, provider: .openMeteo, utcOffsetSeconds: offset, current: current, hourly: Array(hourly),
             daily: Array(daily), fetchedAt: fetchedAt)
+        // `minutely_15` starts at local midnight or at now, depending on the request: from now, at most six hours.
+        let quarters = quarterHours(json["minutely_15"], offset: offset).filter { $0.time > start }
+        if !quarters.isEmpty { forecast.quarterHours = Array(quarters.prefix(OpenMeteoProvider.quarterHourCount)) }
+        return forecast
     }
 
     /// `{"error": true, "reason": …}` may come with 400, 429 or even 200.
@@ -144,16 +152,35 @@ enum OpenMeteoDecoder {
     }
 
     private static func conditions(_ block: JSONValue, offset: Int) -> Conditions? {
-        guard block.isObject,
-            let time = block["time"]?.string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
-        else { return nil }
+        guard block.isObject, let time = block["time"].flatMap({ time($0, offset: offset) }) else { return nil }
         return Conditions(
             time: time, temperature: block["temperature_2m"]?.double,
             apparentTemperature: block["apparent_temperature"]?.double, weatherCode: block["weather_code"]?.int,
             humidity: block["relative_humidity_2m"]?.double, windSpeed: block["wind_speed_10m"]?.double,
             windDirection: block["wind_direction_10m"]?.double,
             pressure: block["pressure_msl"]?.double ?? block["surface_pressure"]?.double,
-            precipitation: block["precipitation"]?.double, isDay: block["is_day"]?.bool)
+            precipitation: block["precipitation"]?.double, isDay: block["is_day"]?.bool,
+            uvIndex: uv(block["uv_index"]))
+    }
+
+    /// A UV index as sent, when it is one (0…30; the highest ever measured is about 43 on a mountain, 20 is rare).
+    private static func uv(_ value: JSONValue?) -> Double? {
+        value?.double.flatMap { (0...30).contains($0) ? $0 : nil }
+    }
+
+    /// A time sent as local ISO text or, with `timeformat=unixtime`, as seconds.
+    private static func time(_ value: JSONValue, offset: Int) -> Date? {
+        value.string.flatMap { CivilTime.parseLocal($0, utcOffsetSeconds: offset) } ?? value.unixTime
+    }
+
+    private static func quarterHours(_ block: JSONValue?, offset: Int) -> [QuarterHour] {
+        guard let block, let times = block["time"]?.array else { return [] }
+        let precipitation = column(block, "precipitation")
+        return times.indices.compactMap { index in
+            guard let time = time(times[index], offset: offset) else { return nil }
+            return QuarterHour(
+                time: time, precipitation: precipitation[safe: index]?.double.flatMap { $0 >= 0 ? $0 : nil })
+        }
     }
 
     /// The `current_weather` block of older requests and self-hosted servers.
@@ -173,29 +200,41 @@ enum OpenMeteoDecoder {
         let probability = column(block, "precipitation_probability")
         let precipitation = column(block, "precipitation")
         let code = column(block, "weather_code")
+        let uvIndex = column(block, "uv_index")
         return times.indices.compactMap { index in
-            guard let time = times[index].string.flatMap({ CivilTime.parseLocal($0, utcOffsetSeconds: offset) })
-            else { return nil }
+            guard let time = time(times[index], offset: offset) else { return nil }
             return HourlyForecast(
                 time: time, temperature: temperature[safe: index]?.double,
                 precipitationProbability: probability[safe: index]?.double,
-                precipitation: precipitation[safe: index]?.double, weatherCode: code[safe: index]?.int)
+                precipitation: precipitation[safe: index]?.double, weatherCode: code[safe: index]?.int,
+                uvIndex: uv(uvIndex[safe: index]))
         }
     }
 
-    private static func days(_ block: JSONValue?) -> [DailyForecast] {
+    private static func days(_ block: JSONValue?, offset: Int) -> [DailyForecast] {
         guard let block, let times = block["time"]?.array else { return [] }
         let code = column(block, "weather_code")
         let high = column(block, "temperature_2m_max")
         let low = column(block, "temperature_2m_min")
         let sum = column(block, "precipitation_sum")
         let probability = column(block, "precipitation_probability_max")
+        let sunrise = column(block, "sunrise")
+        let sunset = column(block, "sunset")
+        let daylight = column(block, "daylight_duration")
+        let uvMax = column(block, "uv_index_max")
         return times.indices.compactMap { index in
-            guard let date = times[index].string.flatMap({ LocalDate(iso: $0) }) else { return nil }
+            let date =
+                times[index].string.flatMap { LocalDate(iso: $0) }
+                ?? times[index].unixTime.map { LocalDate($0, utcOffsetSeconds: offset) }
+            guard let date else { return nil }
             return DailyForecast(
                 date: date, temperatureMin: low[safe: index]?.double, temperatureMax: high[safe: index]?.double,
                 weatherCode: code[safe: index]?.int, precipitationSum: sum[safe: index]?.double,
-                precipitationProbability: probability[safe: index]?.double)
+                precipitationProbability: probability[safe: index]?.double,
+                sunrise: sunrise[safe: index].flatMap { time($0, offset: offset) },
+                sunset: sunset[safe: index].flatMap { time($0, offset: offset) },
+                daylightSeconds: daylight[safe: index]?.double.flatMap { (0...86_400).contains($0) ? $0 : nil },
+                uvIndexMax: uv(uvMax[safe: index]))
         }
     }
 

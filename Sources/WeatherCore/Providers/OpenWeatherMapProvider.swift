@@ -122,7 +122,20 @@ enum OpenWeatherMapDecoder {
             windSpeed: json["wind"]?["speed"]?.double.map { $0 * 3.6 },
             windDirection: json["wind"]?["deg"]?.double, pressure: main["pressure"]?.double,
             precipitation: precipitation, isDay: nil)
+        // Today's sun, from the current answer's `sys` (the free plan has no daily forecast).
+        var daily: [DailyForecast] = []
+        let sunrise = json["sys"]?["sunrise"]?.unixTime
+        let sunset = json["sys"]?["sunset"]?.unixTime
+        if sunrise != nil || sunset != nil {
+            var day = DailyForecast(
+                date: LocalDate(current.time, utcOffsetSeconds: offset), sunrise: sunrise, sunset: sunset)
+            if let sunrise, let sunset, sunset > sunrise, sunset.timeIntervalSince(sunrise) <= 86_400 {
+                day.daylightSeconds = sunset.timeIntervalSince(sunrise)
+            }
+            daily.append(day)
+        }
         return Forecast(
-            place: place, provider: .openWeatherMap, utcOffsetSeconds: offset, current: current, fetchedAt: fetchedAt)
+            place: place, provider: .openWeatherMap, utcOffsetSeconds: offset, current: current, daily: daily,
+            fetchedAt: fetchedAt)
     }
 }
