@@ -1,7 +1,7 @@
 /// A command line that does not fit its command's grammar, or a value that the command refuses.
 public struct UsageError: Error, Equatable, Sendable, CustomStringConvertible {
     /// What is wrong, as data: a program that speaks more than English says it in its own words.
-    public enum Reason: Equatable, Sendable {
+    public enum Reason: Error, Equatable, Sendable {
         /// `option` as typed, quoted.
         case unknownOption(String)
         /// The option's synopsis, `--limit N`.

@@ -124,3 +124,18 @@ import TextFormats
         #expect(UVCategory(index: index) == category)
     }
 }
+
+/// The one-line format's own grammar.
+@Suite struct LineFormatTests {
+    @Test func bracesAndPlaceholders() throws {
+        #expect(try LineFormat("{{literal}} {temperature}").pieces == [.text("{literal} "), .value(.temperature)])
+        #expect(try LineFormat("no values").pieces == [.text("no values")])
+        #expect(throws: LineFormat.Problem.unknown("aqi")) { try LineFormat("{aqi}") }
+        #expect(throws: LineFormat.Problem.unclosed) { try LineFormat("{icon") }
+        // A name too long to echo is cut
+        #expect(throws: LineFormat.Problem.unknown(String(repeating: "x", count: 40))) {
+            try LineFormat("{" + String(repeating: "x", count: 500) + "}")
+        }
+        #expect(LineFormat.isTemplate("{icon}") && !LineFormat.isTemplate("oneline"))
+    }
+}

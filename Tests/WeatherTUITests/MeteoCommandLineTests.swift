@@ -120,6 +120,34 @@ import WeatherTestSupport
         #expect(!text.stdout.contains("Next days"))
     }
 
+    @Test func aLineOfYourOwn() throws {
+        let line = try run("now", "Paris", "--format", "{icon} {temperature} {rain_soon} UV {uv} ↑{sunrise} {{x}}")
+        #expect(line.stdout == "☀ 9.3°C Rain from 18:15 (35%) UV 1 ↑08:12 {x}\n")
+        // A value the provider did not send is a dash
+        let london = try run("now", "London", "--format", "{feels_like}|{pressure}|{description}")
+        #expect(london.stdout == "–|–|Clear sky\n")
+        // In the language and the ASCII of the run
+        #expect(
+            try run("now", "Paris", "--lang", "de", "--ascii", "--format", "{icon} {temperature}").stdout == "* 9,3 C\n"
+        )
+        // Unknown placeholders and broken braces are usage errors that list what exists
+        let unknown = try run("now", "Paris", "--format", "{icon} {aqi}")
+        #expect(unknown.status == 64)
+        #expect(
+            unknown.stderr.hasPrefix(
+                "meteo: unknown placeholder '{aqi}' in --format; the placeholders are place, icon,"))
+        #expect(try run("now", "Paris", "--format", "{icon").stderr.contains("--format has an unclosed brace"))
+        #expect(try run("now", "Paris", "--format", "{icon}", "--json").status == 64)
+        // The `format` setting, checked when it is read; a flag wins over it
+        #expect(try run("now", "Paris", env: ["METEO_FORMAT": "{place} {temperature}"]).stdout == "Paris 9.3°C\n")
+        let json = try run("now", "Paris", "--json", env: ["METEO_FORMAT": "{place}"])
+        #expect(try self.json(json.stdout)["place"] != nil)
+        let bad = try run("now", "Paris", env: ["METEO_FORMAT": "{nope}"])
+        #expect(bad.status == 5)
+        #expect(
+            bad.stderr.hasPrefix("meteo: Invalid format '{nope}' in METEO_FORMAT: expected plain, oneline, json or"))
+    }
+
     @Test func rainSoonSunAndUV() throws {
         let plain = try run("now", "Paris").stdout
         #expect(

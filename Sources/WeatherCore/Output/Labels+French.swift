@@ -260,6 +260,9 @@ extension Labels {
             .expectURL: "une URL http:// ou https://",
             .expectSeconds: "un nombre de secondes entre {low} et {high}",
             .expectBool: "true ou false",
+            .expectFormat: "plain, oneline, json ou une ligne dont les valeurs sont parmi {names}",
+            .unknownPlaceholder: "valeur inconnue {placeholder} dans {option} ; les valeurs sont {names}",
+            .unclosedBrace: "{option} a une accolade non fermée",
             .notRegularFile: "pas un fichier ordinaire",
             .permissionDenied: "permission refusée",
             .notUTF8: "pas du texte UTF-8",
@@ -320,8 +323,8 @@ extension Labels {
                 "Seulement les relevés plus anciens que celui-ci.",
             "Open the interactive screen (the default).":
                 "Ouvre l’écran interactif (par défaut).",
-            "Output format: plain, oneline or json.":
-                "Format de sortie : plain, oneline ou json.",
+            "Output format: plain, oneline, json, or a line of your own such as '{icon} {temperature}'.":
+                "Format de sortie : plain, oneline, json, ou une ligne à vous comme '{icon} {temperature}'.",
             #"PLACE is a name, narrowed by what follows a comma: "Paris", "Springfield, MO", "Paris, US", "Paris, Texas". Without PLACE, the `place` setting is used. When the network or the service fails, the last result for the same place is shown, marked stale."#:
                 #"LIEU est un nom, précisé par ce qui suit une virgule : "Paris", "Springfield, MO", "Paris, US", "Paris, Texas". Sans LIEU, le réglage `place` sert. Quand le réseau ou le service échoue, le dernier résultat pour ce lieu est montré, marqué ancien."#,
             "Pass the last id of a page to --before to see the next one.":

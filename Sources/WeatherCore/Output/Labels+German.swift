@@ -264,6 +264,9 @@ extension Labels {
             .expectURL: "eine http://- oder https://-URL",
             .expectSeconds: "eine Zahl von Sekunden zwischen {low} und {high}",
             .expectBool: "true oder false",
+            .expectFormat: "plain, oneline, json oder eine Zeile mit Platzhaltern aus {names}",
+            .unknownPlaceholder: "unbekannter Platzhalter {placeholder} in {option}; die Platzhalter sind {names}",
+            .unclosedBrace: "{option} hat eine nicht geschlossene Klammer",
             .notRegularFile: "keine normale Datei",
             .permissionDenied: "keine Berechtigung",
             .notUTF8: "kein UTF-8-Text",
@@ -324,8 +327,8 @@ extension Labels {
                 "Nur Einträge, die älter als dieser sind.",
             "Open the interactive screen (the default).":
                 "Öffnet die interaktive Ansicht (Standard).",
-            "Output format: plain, oneline or json.":
-                "Ausgabeformat: plain, oneline oder json.",
+            "Output format: plain, oneline, json, or a line of your own such as '{icon} {temperature}'.":
+                "Ausgabeformat: plain, oneline, json oder eine eigene Zeile wie '{icon} {temperature}'.",
             #"PLACE is a name, narrowed by what follows a comma: "Paris", "Springfield, MO", "Paris, US", "Paris, Texas". Without PLACE, the `place` setting is used. When the network or the service fails, the last result for the same place is shown, marked stale."#:
                 #"ORT ist ein Name, eingegrenzt durch das, was nach einem Komma folgt: "Paris", "Springfield, MO", "Paris, US", "Paris, Texas". Ohne ORT gilt die Einstellung `place`. Fallen Netz oder Dienst aus, wird das letzte Ergebnis für denselben Ort gezeigt, als veraltet markiert."#,
             "Pass the last id of a page to --before to see the next one.":

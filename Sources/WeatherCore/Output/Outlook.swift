@@ -39,7 +39,7 @@ public struct Outlook: Sendable {
         let times = labels.say(
             .sunTimes, ["sunrise": sunrise.map(clock) ?? "–", "sunset": sunset.map(clock) ?? "–"])
         guard let daylightSeconds else { return times }
-        return labels.say(.sunPlaceTime, ["times": times, "daylight": daylight(daylightSeconds, labels)])
+        return labels.say(.sunPlaceTime, ["times": times, "daylight": Self.daylight(daylightSeconds, labels)])
     }
 
     /// "3 now (moderate), today up to 5 (moderate)".
@@ -123,7 +123,7 @@ public struct Outlook: Sendable {
 
     private func clock(_ date: Date) -> String { RainSoon.clock(date, offset: offset) }
 
-    private func daylight(_ seconds: Double, _ labels: Labels) -> String {
+    static func daylight(_ seconds: Double, _ labels: Labels) -> String {
         let minutes = Int((seconds / 60).rounded())
         return labels.say(.daylight, ["h": String(minutes / 60), "m": String(minutes % 60)])
     }

@@ -54,5 +54,6 @@ public enum Phrase: String, Sendable, CaseIterable {
 
     // config.toml
     case invalidSetting, cannotReadConfig, configNotTOML, namedByConfigVariable, expectURL, expectSeconds
-    case expectBool, notRegularFile, permissionDenied, notUTF8, secretsReadable, unknownSetting, tomlLine
+    case expectBool, expectFormat, unknownPlaceholder, unclosedBrace, notRegularFile, permissionDenied, notUTF8,
+        secretsReadable, unknownSetting, tomlLine
 }

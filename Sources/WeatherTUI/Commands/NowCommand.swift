@@ -1,4 +1,5 @@
 import CommandLineKit
+import TextFormats
 import WeatherCore
 
 #if canImport(FoundationEssentials)
@@ -21,26 +22,61 @@ struct NowCommand: AsyncMeteoCommand {
         options: PlaceOptions.specs + [
             .flag("json", help: "Print JSON (same as --format json)."),
             .value(
-                "format", choices: Format.allCases.map(\.rawValue), help: "Output format: plain, oneline or json."),
+                "format", choices: Format.allCases.map(\.rawValue),
+                help: "Output format: plain, oneline, json, or a line of your own such as '{icon} {temperature}'."),
         ] + DisplayOptions.specs)
 
-    /// How the result is printed.
+    /// The named ways the result is printed.
     enum Format: String, CaseIterable {
         case plain, oneline, json
     }
 
+    /// How this run prints: a named format or a line of the user's own.
+    enum Output: Equatable {
+        case named(Format)
+        case line(LineFormat)
+
+        /// `text` as `--format` or the `format` setting gives it.
+        static func read(_ text: String, option: String) throws(UsageError.Reason) -> Output {
+            if let format = Format(rawValue: text) { return .named(format) }
+            guard LineFormat.isTemplate(text) else {
+                throw .notOneOf(
+                    option: option, choices: Format.allCases.map(\.rawValue) + ["'{…}'"],
+                    value: TerminalText.quoted(text))
+            }
+            do {
+                return .line(try LineFormat(text))
+            } catch .unknown(let name) {
+                let names = LineFormat.Placeholder.allCases.map(\.rawValue).joined(separator: ", ")
+                throw .sentence(
+                    Console.labels.say(
+                        .unknownPlaceholder,
+                        ["placeholder": TerminalText.quoted("{" + name + "}"), "option": option, "names": names]))
+            } catch {
+                throw .sentence(Console.labels.say(.unclosedBrace, ["option": option]))
+            }
+        }
+    }
+
     let location: PlaceOptions
     let json: Bool
-    let format: Format?
+    let output: Output?
     let display: DisplayOptions
 
     init(_ parsed: ParsedCommand) throws(UsageError) {
         location = try PlaceOptions(parsed)
         json = parsed.flag("json")
-        format = try parsed.choice("format", as: Format.self)
+        do {
+            output = try parsed.string("format").map { text throws(UsageError.Reason) in
+                try Output.read(text, option: "--format")
+            }
+        } catch {
+            throw parsed.error(error)
+        }
         display = try DisplayOptions(parsed)
-        if json, let format, format != .json {
-            throw parsed.error(Console.labels.say(.formatDisagrees, ["format": format.rawValue]))
+        if json, let output, output != .named(.json) {
+            let shown = if case .named(let format) = output { format.rawValue } else { "'{…}'" }
+            throw parsed.error(Console.labels.say(.formatDisagrees, ["format": shown]))
         }
     }
 
@@ -53,18 +89,25 @@ struct NowCommand: AsyncMeteoCommand {
         if let reason = result.staleBecause, let stale {
             Console.warning(StaleText.warning(reason, stale, forecast: result.forecast))
         }
-        switch json ? .json : (format ?? .plain) {
-        case .json:
+        // The flag, then the `format` setting (checked when the settings were read), then the block of text.
+        let chosen = json ? .named(.json) : output ?? settings.format.flatMap { try? Output.read($0, option: "format") }
+        switch chosen ?? .named(.plain) {
+        case .named(.json):
             Console.json(
                 WeatherReport(
                     forecast: result.forecast, units: settings.units, language: settings.language,
                     stale: result.isStale
                 ).json())
-        case .oneline, .plain:
+        case .named(let format):
             let report = TextReport(
                 forecast: result.forecast, units: settings.units, language: settings.language, ascii: settings.ascii,
                 stale: stale)
             Console.out(format == .oneline ? report.oneLine() : report.plain())
+        case .line(let line):
+            Console.out(
+                line.render(
+                    result.forecast, units: settings.units, language: settings.language, ascii: settings.ascii,
+                    now: runtime.clock()))
         }
         await result.cacheWrite?.value
     }

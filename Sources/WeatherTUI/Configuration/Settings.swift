@@ -14,6 +14,8 @@ struct Settings: Sendable, Equatable {
     var timeout = 15.0
     var ascii = false
     var defaultPlace: String?
+    /// `meteo now`'s output when no flag names one: `plain`, `oneline`, `json` or a `LineFormat` template.
+    var format: String?
     var cacheDirectory = ""
     /// The meteo-records service to sync with, and the bearer token for it.
     var recordsURL: String?
@@ -41,7 +43,7 @@ struct Settings: Sendable, Equatable {
 
     static let keys: [Key] = [
         Key("units", "metric (the default) or imperial."),
-        Key("lang", "en or fr: descriptions, labels, place names (default: from the locale)."),
+        Key("lang", "en, fr or de: every word meteo writes, and place names (default: from the locale)."),
         Key("provider", "open-meteo (the default, no key) or openweathermap."),
         Key("geocoding_url", "Open-Meteo's geocoding base URL."),
         Key("forecast_url", "Open-Meteo's forecast base URL (a self-hosted server works)."),
@@ -51,6 +53,7 @@ struct Settings: Sendable, Equatable {
         Key("timeout", "Seconds for a whole request (default 15)."),
         Key("ascii", "true or false: ASCII-only output (default: true when the locale is not UTF-8)."),
         Key("place", "The place `meteo now` shows when none is given."),
+        Key("format", "What `meteo now` prints: plain, oneline, json, or a line such as '{icon} {temperature}'."),
         Key("records_url", "The meteo-records service to sync with (`meteo login` writes it)."),
         Key("records_token", secret: true, "Its bearer token (`meteo login` writes it)."),
         Key("records_allow_insecure", "true to allow plain http to a host other than this machine."),
@@ -129,7 +132,7 @@ struct Settings: Sendable, Equatable {
 enum ConfigError: Error, Equatable, UserFacingError {
     /// What a setting takes, said in the reader's language when the message is written.
     enum Expected: Equatable {
-        case url, bool
+        case url, bool, format
         case seconds(low: String, high: String)
         case oneOf([String])
     }
@@ -146,6 +149,10 @@ enum ConfigError: Error, Equatable, UserFacingError {
                 switch expected {
                 case .url: labels.say(.expectURL)
                 case .bool: labels.say(.expectBool)
+                case .format:
+                    labels.say(
+                        .expectFormat,
+                        ["names": LineFormat.Placeholder.allCases.map(\.rawValue).joined(separator: ", ")])
                 case .seconds(let low, let high): labels.say(.expectSeconds, ["low": low, "high": high])
                 case .oneOf(let words): labels.either(words)
                 }
@@ -225,6 +232,14 @@ extension Settings {
         }
         if let flag = try values.flag("ascii") { ascii = flag }
         defaultPlace = values.nonEmpty("place")
+        if let format = values.nonEmpty("format") {
+            if LineFormat.isTemplate(format) {
+                do { _ = try LineFormat(format) } catch { throw values.invalid("format", .format) }
+            } else if !["plain", "oneline", "json"].contains(format) {
+                throw values.invalid("format", .format)
+            }
+            self.format = format
+        }
     }
 
     /// The weather provider, its URLs, key and timeouts.
