@@ -41,6 +41,36 @@ public final class InMemoryRecordStore: RecordStore {
         try importRecords { () throws(RecordStoreError) -> WeatherRecord? in try reader.next() }
     }
 
+    public func trend(_ request: TrendRequest) throws(RecordStoreError) -> PlaceTrend? {
+        let live = records.withLock { Array($0.values) }.filter { $0.deletedAt == nil }
+        let place: Place
+        var until: Date?
+        switch request.anchor {
+        case .record(let id):
+            let record = try record(idPrefix: id)
+            place = record.place
+            until = record.observedAt
+        case .place(let query):
+            let key = RecordRow.placeKey(query.name)
+            let named = live.filter { RecordRow.placeKey($0.place.name) == key }.sorted {
+                $0.observedAt > $1.observedAt
+            }
+            guard let found = PlaceTrend.anchor(query.filter(named.prefix(500).map(\.place))) else { return nil }
+            place = found
+        }
+        let key = RecordRow.placeKey(place.name)
+        let readings = live.compactMap { record -> PlaceTrend.Reading? in
+            guard RecordRow.placeKey(record.place.name) == key,
+                PlaceTrend.isNear(place, record.place),
+                request.since.map({ record.observedAt >= $0 }) ?? true, let temperature = record.temperature
+            else { return nil }
+            return PlaceTrend.Reading(observedAt: record.observedAt, temperature: temperature)
+        }
+        return PlaceTrend.compute(
+            place: place, readings: readings.sorted { $0.observedAt < $1.observedAt }, until: until,
+            buckets: request.buckets)
+    }
+
     public func forEachRecord(_ body: (WeatherRecord) -> Void) throws(RecordStoreError) {
         for record in try allRecords() { body(record) }
     }

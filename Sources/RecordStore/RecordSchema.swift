@@ -84,6 +84,16 @@ enum RecordSchema {
             ALTER TABLE record DROP COLUMN server_version;
             """
         ),
+        (
+            "v6-trend",
+            """
+            -- A place's trend (`meteo trend`, the record view): its records by observation time, with where they
+            -- were, how warm, and whether they are deleted, so every trend query reads this index's range and never
+            -- the table (a partial index would not cover a query that names deleted_at).
+            CREATE INDEX record_place_observed
+                ON record (place_key, observed_at, latitude, longitude, temperature, deleted_at);
+            """
+        ),
     ]
 
     /// Brings the store at `connection` up to this version, or refuses it.

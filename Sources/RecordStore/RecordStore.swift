@@ -33,6 +33,9 @@ public protocol RecordStore: Sendable {
     /// Restores the most recently deleted record; `nil` when nothing is left to undo.
     func undoLastDelete() throws(RecordStoreError) -> WeatherRecord?
 
+    /// What the live records at the place `request` names say over time; `nil` when no record fits.
+    func trend(_ request: TrendRequest) throws(RecordStoreError) -> PlaceTrend?
+
     /// Every record, tombstones included, oldest first (for export).
     func allRecords() throws(RecordStoreError) -> [WeatherRecord]
 

@@ -317,7 +317,7 @@ public final class SQLiteRecordStore: RecordStore {
         try read { connection in try connection.transaction { try body(connection) } }
     }
 
-    private static func resolve(_ prefix: String, in connection: SQLiteConnection) throws -> WeatherRecord {
+    static func resolve(_ prefix: String, in connection: SQLiteConnection) throws -> WeatherRecord {
         let wanted = prefix.lowercased().trimmedWhitespace()
         guard !wanted.isEmpty, wanted.allSatisfy({ $0.isHexDigit || $0 == "-" }) else {
             throw RecordStoreError.notFound(prefix)

@@ -26,6 +26,8 @@ public enum AppEvent: Sendable {
     case syncFinished(changed: Bool, waiting: Int)
     /// A sync round failed; `offline` when the service could not be reached (or failed), not when it refused.
     case syncFailed(message: String, offline: Bool, waiting: Int)
+    /// What the records at an opened record's place say; `nil` when there is nothing to compare.
+    case trendLoaded(PlaceTrend?, recordID: String)
 }
 
 /// Which records of the history to read; every page comes back newest first.
@@ -84,6 +86,8 @@ public enum Effect: Sendable, Equatable {
     case deleteRecord(id: String)
     case undoDelete
     case loadHistory(HistoryRequest)
+    /// The trend at the place of record `recordID`, for the record view.
+    case loadTrend(recordID: String)
     /// Push local changes and pull the others, in the background.
     case sync
     case quit

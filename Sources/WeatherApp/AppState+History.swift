@@ -63,9 +63,10 @@ extension AppState {
     mutating func openSelected() -> [Effect] {
         guard let record = history.selectedRecord else { return [] }
         opened = record
+        openedTrend = nil
         focus = .result
         status = .idle
-        return cancelActive()
+        return cancelActive() + [.loadTrend(recordID: record.id)]
     }
 
     mutating func select(_ index: Int) -> [Effect] {

@@ -91,6 +91,8 @@ public struct AppState: Sendable {
     public var result: Result?
     /// A kept record shown as it was kept (Enter on a history row), in the result pane; nothing is fetched.
     public var opened: WeatherRecord?
+    /// What the records at the opened record's place say, once read.
+    public var openedTrend: PlaceTrend?
     public var history = History()
     public var status = Status.idle
     /// `nil` when sync is not set up.
@@ -157,6 +159,10 @@ public struct AppState: Sendable {
         case .syncFinished(let changed, let waiting): return syncFinished(changed: changed, waiting: waiting)
         case .syncFailed(let message, let offline, let waiting):
             return syncFailed(message, offline: offline, waiting: waiting)
+        case .trendLoaded(let trend, let id):
+            // A trend that arrives after another record was opened is not this one's.
+            if opened?.id == id { openedTrend = trend }
+            return []
         }
     }
 

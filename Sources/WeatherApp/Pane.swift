@@ -72,11 +72,11 @@ struct Glyphs {
 
     static let unicode = Glyphs(
         vertical: "│", horizontal: "─", topLeft: "╭", topRight: "╮", bottomLeft: "╰", bottomRight: "╯", focus: "▸",
-        prompt: "❯", bars: [" ", "▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], shades: [" ", "░", "▒", "▓", "█"],
+        prompt: "❯", bars: BarChart.unicode, shades: [" ", "░", "▒", "▓", "█"],
         spinner: ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"])
 
     static let ascii = Glyphs(
         vertical: "|", horizontal: "-", topLeft: "+", topRight: "+", bottomLeft: "+", bottomRight: "+", focus: ">",
-        prompt: ">", bars: [" ", ".", ":", "-", "=", "+", "*", "#", "@"], shades: [" ", ".", ":", "*", "#"],
+        prompt: ">", bars: BarChart.ascii, shades: [" ", ".", ":", "*", "#"],
         spinner: ["|", "/", "-", "\\"])
 }

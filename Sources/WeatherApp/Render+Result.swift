@@ -85,10 +85,36 @@ extension Renderer {
                 }
             pane.wrap(line.parts, separator: "   ", style: style, into: &screen)
         }
+        if let trend = state.openedTrend, trend.count >= 2 { drawTrend(trend, pane: &pane) }
         if pane.remaining >= 2 {
             pane.skip()
             pane.line(labels.say(.recordKeys), style: .muted, into: &screen)
         }
+    }
+
+    /// Under a kept record, what the records at its place say: how it compares with the one before it, then,
+    /// with room to spare, the chart of all of them and the warmest and coldest kept (the key hint keeps its row).
+    mutating func drawTrend(_ trend: PlaceTrend, pane: inout Pane) {
+        let text = TrendText(trend, units: state.units, language: state.language, localOffset: state.localOffset)
+        // Two rows stay for the key hint below.
+        let hint = 2
+        guard pane.remaining >= hint + 3 else { return }
+        pane.skip()
+        pane.line(text.here, style: .title, into: &screen)
+        if let comparison = text.comparison {
+            // "3.5° warmer than your record before it" and "(3 days before)" go on rows of their own when narrow.
+            let parts = comparison.split(separator: " (", maxSplits: 1).enumerated().map {
+                $0 == 0 ? String($1) : "(" + $1
+            }
+            pane.wrap(parts, separator: " ", style: .normal, into: &screen)
+        }
+        let chart = text.chart(width: pane.rect.width - 2, rows: 3, bars: glyphs.bars, ascii: state.ascii)
+        if !chart.isEmpty, pane.remaining >= chart.count + 2 + hint {
+            for (index, line) in chart.enumerated() {
+                pane.line(line, style: index == chart.count - 1 ? .muted : .accent, into: &screen)
+            }
+        }
+        if pane.remaining >= 2 + hint { pane.wrap(text.extremeParts, separator: "   ", style: .muted, into: &screen) }
     }
 
     /// The next 24 hours: temperature as a bar chart, hour labels, and the chance of rain under it.
@@ -102,21 +128,15 @@ extension Renderer {
         pane.line(
             labels.nextHours + " (" + labels.number(low, 0) + degree + " … " + labels.number(high, 0) + degree + ")",
             style: .muted, into: &screen)
-        let levels = glyphs.bars.count - 1
-        for row in 0..<chartRows {
+        let grid = BarChart.levels(
+            hours.map { $0.temperature.map(state.units.temperature) }, rows: chartRows, levels: glyphs.bars.count - 1)
+        for (row, levels) in grid.enumerated() {
             guard let y = pane.nextRow() else { return }
-            let rowFromBottom = chartRows - 1 - row
             if row == 0 { screen.put(labels.number(high, 0) + degree, x: pane.rect.x, y: y, style: .muted) }
             if row == chartRows - 1 {
                 screen.put(labels.number(low, 0) + degree, x: pane.rect.x, y: y, style: .muted)
             }
-            for (index, hour) in hours.enumerated() {
-                guard let value = hour.temperature.map(state.units.temperature) else { continue }
-                let fraction = high > low ? (value - low) / (high - low) : 0.5
-                // Each row holds `levels` steps; the lowest reading still shows a sliver.
-                let height = Int((fraction * Double(chartRows * levels - 1)).rounded()) + 1
-                let level = max(0, min(levels, height - rowFromBottom * levels))
-                guard level > 0 else { continue }
+            for (index, level) in levels.enumerated() where level > 0 {
                 let x = pane.rect.x + labelWidth + index * columnWidth
                 screen.fill(
                     glyphs.bars[level], x: x, y: y, count: max(1, columnWidth - (columnWidth > 1 ? 1 : 0)),

@@ -17,7 +17,8 @@ enum Meteo {
         [
             .sync(InteractiveCommand.self), .async(NowCommand.self), .async(SearchCommand.self),
             .async(RecordCommand.self), .sync(HistoryCommand.self), .sync(DeleteCommand.self),
-            .sync(ShowCommand.self), .sync(UndoCommand.self), .sync(ExportCommand.self), .sync(ImportCommand.self),
+            .sync(ShowCommand.self), .sync(TrendCommand.self), .sync(UndoCommand.self), .sync(ExportCommand.self),
+            .sync(ImportCommand.self),
             .async(SyncCommand.self),
             .async(LoginCommand.self), .sync(LogoutCommand.self), .sync(CompletionsCommand.self),
             .sync(ManpageCommand.self),

@@ -169,3 +169,96 @@ import WeatherTestSupport
         }
     }
 }
+
+/// What the records at a place say: the same answer from SQLite's indexed queries and from the memory store.
+@Suite struct TrendContractTests {
+    static let texas = Place(name: "Paris", admin1: "Texas", countryCode: "US", latitude: 33.6609, longitude: -95.5555)
+
+    /// 200 Paris records a day apart, a warming year, every tenth one in Texas, two with no temperature, two
+    /// deleted, and one with the same warmest temperature earlier than the other.
+    static func records() -> [WeatherRecord] {
+        (1...200).map { index in
+            let place = index % 10 == 0 ? texas : SampleRecord.paris
+            let temperature: Double? = [17, 33].contains(index) ? nil : Double(index % 37) - 5 + Double(index) / 100
+            var record = SampleRecord.make(
+                index, place: place, observedAt: Date(timeIntervalSince1970: 1_780_000_000 + Double(index) * 86_400),
+                temperature: temperature)
+            record.temperature = temperature
+            return record
+        }
+    }
+
+    @Test func sqliteAndMemoryAgree() throws {
+        let memory = InMemoryRecordStore()
+        let folder = try TemporaryDirectory()
+        let sqlite = try SQLiteRecordStore(path: folder.path + "/records.sqlite")
+        for store in [memory, sqlite] as [any RecordStore] {
+            _ = try store.importRecords(Self.records())
+            _ = try store.delete(idPrefix: SampleRecord.id(199), at: Date())
+            _ = try store.delete(idPrefix: SampleRecord.id(51), at: Date())
+        }
+        let requests = [
+            TrendRequest(anchor: .place(try #require(PlaceQuery("Paris")))),
+            TrendRequest(anchor: .place(try #require(PlaceQuery("paris, us"))), buckets: 7),
+            TrendRequest(
+                anchor: .place(try #require(PlaceQuery("Paris, FR"))),
+                since: Date(timeIntervalSince1970: 1_780_000_000 + 150 * 86_400)),
+            TrendRequest(anchor: .record(id: SampleRecord.id(100))),
+            TrendRequest(anchor: .record(id: SampleRecord.id(101)), buckets: 1),
+        ]
+        for request in requests {
+            let fromSQLite = try sqlite.trend(request)
+            #expect(fromSQLite != nil)
+            let fromMemory = try memory.trend(request)
+            #expect(fromSQLite?.place == fromMemory?.place, "\(request.anchor)")
+            #expect(fromSQLite?.latest == fromMemory?.latest, "\(request.anchor)")
+            #expect(fromSQLite?.previous == fromMemory?.previous, "\(request.anchor)")
+            #expect(fromSQLite?.warmest == fromMemory?.warmest, "\(request.anchor)")
+            #expect(fromSQLite?.coldest == fromMemory?.coldest, "\(request.anchor)")
+            #expect(fromSQLite?.count == fromMemory?.count, "\(request.anchor)")
+            #expect(fromSQLite?.buckets.map(\.start) == fromMemory?.buckets.map(\.start), "\(request.anchor)")
+            #expect(fromSQLite?.buckets.map(\.count) == fromMemory?.buckets.map(\.count), "\(request.anchor)")
+            // Means summed in another order differ in the last bits at most
+            for (a, b) in zip(fromSQLite?.buckets ?? [], fromMemory?.buckets ?? []) {
+                #expect(abs(a.mean - b.mean) < 1e-9, "\(request.anchor)")
+            }
+        }
+        // Paris, France: the newest live record is the 198th (199 and 200 are deleted and in Texas)
+        let parisQuery = try #require(PlaceQuery("Paris"))
+        let paris = try #require(try sqlite.trend(TrendRequest(anchor: .place(parisQuery))))
+        #expect(paris.place == SampleRecord.paris)
+        #expect(paris.count == 180 - 2 - 2)
+        #expect(paris.latest.observedAt == Date(timeIntervalSince1970: 1_780_000_000 + 198 * 86_400))
+        #expect(paris.previous?.observedAt == Date(timeIntervalSince1970: 1_780_000_000 + 197 * 86_400))
+        #expect(paris.buckets.reduce(0) { $0 + $1.count } == paris.count)
+        #expect(paris.buckets.count <= 60)
+        // A record asked about is compared with the one before it, not with the newest
+        let record = try #require(try sqlite.trend(TrendRequest(anchor: .record(id: SampleRecord.id(101)))))
+        #expect(record.latest.observedAt == Date(timeIntervalSince1970: 1_780_000_000 + 101 * 86_400))
+        #expect(record.previous?.observedAt == Date(timeIntervalSince1970: 1_780_000_000 + 99 * 86_400))
+        // Texas is its own place
+        let texasQuery = try #require(PlaceQuery("Paris, Texas"))
+        let texas = try #require(try sqlite.trend(TrendRequest(anchor: .place(texasQuery))))
+        #expect(texas.count == 20)
+        let nowhere = try #require(PlaceQuery("Atlantis"))
+        #expect(try sqlite.trend(TrendRequest(anchor: .place(nowhere))) == nil)
+    }
+
+    @Test func theTrendQueriesReadTheIndexNotTheTable() throws {
+        let folder = try TemporaryDirectory()
+        let path = folder.path + "/records.sqlite"
+        let store = try SQLiteRecordStore(path: path)
+        _ = try store.importRecords(Self.records())
+        // The plans SQLite chooses for the trend's range: a covering index, never a scan of the table.
+        // The trend's one pass, as the store writes it: a covering index in its own order, no table, no sort.
+        let select =
+            "SELECT observed_at, temperature, latitude, longitude FROM record INDEXED BY record_place_observed "
+            + "WHERE deleted_at IS NULL AND place_key = 'paris' AND observed_at >= 0 ORDER BY observed_at"
+        let plan = try ChildProcess(path: "/usr/bin/sqlite3").run(
+            [path, "EXPLAIN QUERY PLAN " + select], environment: [:]
+        )
+        .stdout
+        #expect(plan.contains("USING COVERING INDEX record_place_observed"), "\(plan)")
+        #expect(!plan.contains("TEMP B-TREE") && !plan.contains("SCAN record"), "\(plan)")
+    }
+}

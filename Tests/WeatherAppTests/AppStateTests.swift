@@ -236,11 +236,19 @@ import WeatherCore
         let record = Samples.record(3, place: Samples.tokyo)
         _ = state.handle(.historyLoaded([record], total: 1, replacing: true))
         state.focus = .history
-        // When Enter is pressed, the record opens as it was kept, and nothing is fetched
-        #expect(state.handle(.key(.enter)) == [])
+        // When Enter is pressed, the record opens as it was kept, and nothing is fetched: the store is asked what
+        // the records at its place say
+        #expect(state.handle(.key(.enter)) == [.loadTrend(recordID: record.id)])
         #expect(state.opened == record)
         #expect(state.focus == .result)
         #expect(state.activeRequest == nil)
+        // Its trend is kept when it is this record's; one that arrives for another record is not shown
+        let reading = PlaceTrend.Reading(observedAt: record.observedAt, temperature: 7)
+        let trend = PlaceTrend.compute(place: record.place, readings: [reading], until: nil, buckets: 10)
+        _ = state.handle(.trendLoaded(trend, recordID: "someone-else"))
+        #expect(state.openedTrend == nil)
+        _ = state.handle(.trendLoaded(trend, recordID: record.id))
+        #expect(state.openedTrend == trend)
         // r does not record a record again
         #expect(state.handle(.key(.character("r"))) == [])
         // Esc goes back to the history

@@ -97,6 +97,19 @@ import WeatherCore
             _ = state.handle(.historyLoaded(page))
             state.focus = .history
             _ = state.handle(.key(.enter))
+            // What the Paris records say: a year of them, the kept one the newest
+            let readings = (0..<120).map { day -> PlaceTrend.Reading in
+                let angle: Double = Double(day) / 120 * 2 * .pi
+                let wobble: Double = Double(day % 5) / 2
+                let temperature: Double = day == 0 ? 6 : 11 - 9 * cos(angle) + wobble
+                let time = kept.observedAt.addingTimeInterval(-Double(day) * 3 * 86_400)
+                return PlaceTrend.Reading(observedAt: time, temperature: temperature)
+            }
+            _ = state.handle(
+                .trendLoaded(
+                    PlaceTrend.compute(
+                        place: kept.place, readings: readings.reversed(), until: kept.observedAt, buckets: 60),
+                    recordID: kept.id))
         case .synced, .syncing, .syncOffline, .syncFailed:
             state.sync = AppState.Sync(interval: 300)
             _ = state.handle(.historyLoaded(Array(records.prefix(3)), total: 3, replacing: true))

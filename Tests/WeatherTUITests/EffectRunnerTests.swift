@@ -44,6 +44,7 @@ import WeatherTestSupport
             return try inner.undoLastDelete()
         }
         func allRecords() throws(RecordStoreError) -> [WeatherRecord] { try inner.allRecords() }
+        func trend(_ request: TrendRequest) throws(RecordStoreError) -> PlaceTrend? { try inner.trend(request) }
         func importRecords(_ records: [WeatherRecord]) throws(RecordStoreError) -> (added: Int, skipped: Int) {
             try inner.importRecords(records)
         }

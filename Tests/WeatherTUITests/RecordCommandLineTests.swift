@@ -393,3 +393,71 @@ import WeatherTestSupport
         var all: [ChildProcess.Output?] { lock.withLock { items } }
     }
 }
+
+/// `meteo trend`: what the records at a place say, from the store alone.
+@Suite struct TrendCommandLineTests: MeteoCommandLineSuite {
+    let cli: MeteoHarness
+
+    init() throws { cli = try MeteoHarness() }
+
+    /// A CSV export of `count` Paris records a day apart from 1 Jan 2026, every fifth in Paris, Texas; the
+    /// temperature is the day's number modulo 30, less 4.5, so the warmest and coldest are known.
+    func importRecords(_ count: Int) throws {
+        var lines = [
+            "id,place_name,admin1,country,country_code,latitude,longitude,timezone,observed_at,recorded_at,provider,"
+                + "temperature,apparent_temperature,weather_code,wind_speed,wind_direction,humidity,pressure,"
+                + "precipitation,units,deleted_at,kept_offline"
+        ]
+        let start = Date(timeIntervalSince1970: 1_767_268_800)  // 2026-01-01T12:00:00Z
+        for day in 0..<count {
+            let time = CivilTime.rfc3339(start.addingTimeInterval(Double(day) * 86_400))
+            let place =
+                day % 5 == 4
+                ? "Paris,Texas,United States,US,33.6609,-95.5555,America/Chicago"
+                : "Paris,Île-de-France,France,FR,48.8534,2.3488,Europe/Paris"
+            let id = String(format: "%08x-0000-4000-8000-%012x", day, day)
+            lines.append(
+                "\(id),\(place),\(time),\(time),open-meteo,\(Double(day % 30) - 4.5),,3,10,200,70,1015,0,metric,,false")
+        }
+        let file = cli.home.path + "/records.csv"
+        try (lines.joined(separator: "\n") + "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        #expect(try run("import", file).status == 0)
+    }
+
+    @Test func aChartAndTheComparisons() throws {
+        try importRecords(100)
+        let output = try run("trend", "Paris")
+        #expect(output.status == 0)
+        let lines = output.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        #expect(lines[0] == "Paris, Île-de-France, FR: 80 records kept, 1 Jan 2026 – 9 Apr 2026")
+        // Four rows of blocks under the warmest mean, over the coldest, then the first and last dates
+        #expect(lines[2].hasPrefix("24°   "))
+        #expect(lines[5].hasPrefix("-4°   "))
+        #expect(lines[6].hasPrefix("      1 Jan 2026"))
+        #expect(lines[6].hasSuffix("9 Apr 2026"))
+        #expect(lines.contains("Latest: 3.5°C on 9 Apr 2026, 1.0° warmer than your record before it (24 h before)"))
+        #expect(lines.contains("Warmest kept: 23.5°C on 30 Mar 2026 · Coldest kept: -4.5°C on 1 Apr 2026"))
+        // Narrowed by what follows a comma, as `meteo now` is; in French; in °F
+        let texas = try run("trend", "Paris, TX", "--lang", "fr", "--units", "imperial")
+        #expect(texas.stdout.hasPrefix("Paris, Texas, US : 20 relevés conservés, du 5 janv. 2026 au 10 avr. 2026\n"))
+        #expect(
+            texas.stdout.contains(
+                "Dernier : 40,1 °F le 10 avr. 2026, 9,0° de plus que le relevé d’avant (5 jours avant)"))
+    }
+
+    @Test func jsonDaysAndNothingKept() throws {
+        try importRecords(100)
+        let report = try json(
+            try run("trend", "Paris", "--json", "--days", "10", env: ["METEO_NOW": "2026-04-10T12:00:00Z"]).stdout)
+        #expect(report["count"] as? Double == 8)
+        #expect((report["latest"] as? [String: Any])?["temperature"] as? Double == 3.5)
+        #expect(report["difference"] as? Double == 1)
+        #expect((report["place"] as? [String: Any])?["country_code"] as? String == "FR")
+        #expect(((report["buckets"] as? [[String: Any]])?.count ?? 0) == 8)
+        let nothing = try run("trend", "Atlantis")
+        #expect(nothing.status == 3)
+        #expect(nothing.stderr.hasPrefix("meteo: No kept records for 'Atlantis'"))
+        #expect(try run("trend", "Paris", "--days", "0").status == 64)
+        #expect(try run("trend").status == 64)
+    }
+}

@@ -31,7 +31,7 @@ import WeatherTestSupport
         let cases: [([String], String)] = [
             (
                 ["meteo", ""],
-                "tui now search record history delete show undo export import sync login logout completions manpage"
+                "tui now search record history delete show trend undo export import sync login logout completions manpage"
             ),
             (["meteo", "hi"], "history"),
             (["meteo", "now", "--un"], "--units"),

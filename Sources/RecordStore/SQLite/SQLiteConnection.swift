@@ -67,6 +67,15 @@ final class SQLiteConnection: @unchecked Sendable {
         return rows
     }
 
+    /// Runs `sql` and calls `body` with the statement at each row, to read its columns by position without
+    /// building a row each: one pass over a large range, such as a place's trend.
+    func scan(_ sql: String, _ values: [SQLiteValue], _ body: (Statement) -> Void) throws(SQLiteFailure) {
+        let statement = try prepared(sql)
+        defer { statement.reset() }
+        try statement.bind(values)
+        while try statement.step() { body(statement) }
+    }
+
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back if it throws.
     ///
     /// IMMEDIATE takes the write lock up front, so two writers queue on the busy timeout rather than
@@ -189,6 +198,12 @@ final class SQLiteConnection: @unchecked Sendable {
         }
 
         func reset() { sqlite3_reset(pointer) }
+
+        func integer(at column: Int32) -> Int64 { sqlite3_column_int64(pointer, column) }
+
+        func double(at column: Int32) -> Double? {
+            sqlite3_column_type(pointer, column) == SQLITE_NULL ? nil : sqlite3_column_double(pointer, column)
+        }
 
         /// Column names to positions, read once per statement (not once per row); read again should SQLite
         /// re-prepare the statement with other columns (another process changed the schema).

@@ -70,6 +70,17 @@ extension Labels {
             .uvVeryHigh: "very high",
             .uvExtreme: "extreme",
 
+            .trendTitle: "{place}: {count} records kept, {from} – {to}",
+            .trendHere: "{count} records here since {from}",
+            .trendOne: "{place}: 1 record kept, on {date}",
+            .trendLatest: "Latest: {temperature} on {date}",
+            .warmerThan: "{delta} warmer than your record before it ({age} before)",
+            .colderThan: "{delta} colder than your record before it ({age} before)",
+            .asWarmAs: "as warm as your record before it ({age} before)",
+            .warmestKept: "Warmest kept: {temperature} on {date}",
+            .coldestKept: "Coldest kept: {temperature} on {date}",
+            .noTrend: "No kept records for {place}: keep one with `meteo record {place}`, or r on the screen.",
+
             .keptMark: "Kept record, not live weather",
             .keptOffline: "Kept from an offline result",
             .keptOfflineWhy: "the last answer, from the cache",

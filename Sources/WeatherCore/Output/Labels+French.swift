@@ -79,6 +79,18 @@ extension Labels {
             .uvVeryHigh: "très élevé",
             .uvExtreme: "extrême",
 
+            .trendTitle: "{place} : {count} relevés conservés, du {from} au {to}",
+            .trendHere: "{count} relevés ici depuis le {from}",
+            .trendOne: "{place} : 1 relevé conservé, le {date}",
+            .trendLatest: "Dernier : {temperature} le {date}",
+            .warmerThan: "{delta} de plus que le relevé d’avant ({age} avant)",
+            .colderThan: "{delta} de moins que le relevé d’avant ({age} avant)",
+            .asWarmAs: "aussi chaud que le relevé d’avant ({age} avant)",
+            .warmestKept: "Le plus chaud : {temperature} le {date}",
+            .coldestKept: "Le plus froid : {temperature} le {date}",
+            .noTrend:
+                "Aucun relevé conservé pour {place} : conservez-en un avec `meteo record {place}`, ou r à l’écran.",
+
             .keptMark: "Relevé conservé, pas la météo actuelle",
             .keptOffline: "Conservé depuis un résultat hors ligne",
             .keptOfflineWhy: "la dernière réponse, tirée du cache",
@@ -271,6 +283,12 @@ extension Labels {
             .tomlLine: "ligne {line} : {reason}",
         ],
         help: [
+            "Only the records of the last N days (1…36500).":
+                "Seulement les relevés des N derniers jours (1…36500).",
+            #"Reads your kept records only (every synced device's too), never the network. PLACE is a name, narrowed as for `meteo now`: "Paris, US"."#:
+                #"Ne lit que vos relevés conservés (ceux de tous les appareils synchronisés aussi), jamais le réseau. LIEU est un nom, précisé comme pour `meteo now` : "Paris, US"."#,
+            "Show what your records at a place say over time: a chart, the warmest and coldest.":
+                "Montre ce que disent vos relevés d’un lieu au fil du temps : un graphique, le plus chaud et le plus froid.",
             "(default)":
                 "(par défaut)",
             "ARGUMENTS:":

@@ -79,6 +79,18 @@ extension Labels {
             .uvVeryHigh: "sehr hoch",
             .uvExtreme: "extrem",
 
+            .trendTitle: "{place}: {count} Einträge gespeichert, {from} – {to}",
+            .trendHere: "{count} Einträge hier seit {from}",
+            .trendOne: "{place}: 1 Eintrag gespeichert, am {date}",
+            .trendLatest: "Zuletzt: {temperature} am {date}",
+            .warmerThan: "{delta} wärmer als der Eintrag davor ({age} davor)",
+            .colderThan: "{delta} kälter als der Eintrag davor ({age} davor)",
+            .asWarmAs: "so warm wie der Eintrag davor ({age} davor)",
+            .warmestKept: "Am wärmsten: {temperature} am {date}",
+            .coldestKept: "Am kältesten: {temperature} am {date}",
+            .noTrend:
+                "Keine gespeicherten Einträge für {place}: einen mit `meteo record {place}` speichern, oder r in der Ansicht.",
+
             .keptMark: "Gespeicherter Eintrag, kein aktuelles Wetter",
             .keptOffline: "Aus einem Offline-Ergebnis gespeichert",
             .keptOfflineWhy: "die letzte Antwort, aus dem Cache",
@@ -275,6 +287,12 @@ extension Labels {
             .tomlLine: "Zeile {line}: {reason}",
         ],
         help: [
+            "Only the records of the last N days (1…36500).":
+                "Nur die Einträge der letzten N Tage (1…36500).",
+            #"Reads your kept records only (every synced device's too), never the network. PLACE is a name, narrowed as for `meteo now`: "Paris, US"."#:
+                #"Liest nur Ihre gespeicherten Einträge (auch die aller synchronisierten Geräte), nie das Netz. ORT ist ein Name, eingegrenzt wie bei `meteo now`: "Paris, US"."#,
+            "Show what your records at a place say over time: a chart, the warmest and coldest.":
+                "Zeigt, was Ihre Einträge an einem Ort über die Zeit sagen: ein Diagramm, das Wärmste und das Kälteste.",
             "(default)":
                 "(Standard)",
             "ARGUMENTS:":

@@ -11,6 +11,10 @@ public enum Phrase: String, Sendable, CaseIterable {
     case rainNow, rainNowLasting, rainFrom, rainFromChance, noRain, sunRow, uvRow
     case sunTimes, sunPlaceTime, daylight, uvNow, uvToday, uvLow, uvModerate, uvHigh, uvVeryHigh, uvExtreme
 
+    // What your records say
+    case trendTitle, trendOne, trendHere, trendLatest, warmerThan, colderThan, asWarmAs, warmestKept, coldestKept,
+        noTrend
+
     // A kept record
     case keptMark, keptOffline, keptOfflineWhy, observedAtPlace, yourTime, observed, kept, recordID
     case offlineObserved, recordKeys

@@ -69,6 +69,8 @@ final class EffectRunner: Sendable {
             }
         case .loadHistory(let request):
             withStore { store in try Self.historyEvent(store, request) }
+        case .loadTrend(let id):
+            withStore { store in .trendLoaded(try store.trend(TrendRequest(anchor: .record(id: id))), recordID: id) }
         case .sync: sync()
         case .quit:
             let running = tasks.withLock { tasks in
