@@ -12,7 +12,7 @@ server=$!
 for _ in $(seq 50); do [ -s "$work/port" ] && break; sleep 0.1; done
 base="http://127.0.0.1:$(cat "$work/port")"
 
-export HOME="$work" LANG=C.UTF-8 METEO_GEOCODING_URL="$base" METEO_FORECAST_URL="$base" METEO_CACHE_DIR="$work/cache"
+export HOME="$work" LANG=C.UTF-8 METEO_GEOCODING_URL="$base" METEO_FORECAST_URL="$base" METEO_AIR_QUALITY_URL="$base" METEO_CACHE_DIR="$work/cache"
 # The two URLs meteo itself requests for Paris (taken from the fixture server's view of a real run).
 geocoding="$base/v1/search?name=Paris&count=1&language=en&format=json"
 forecast="$base/v1/forecast?latitude=48.8534&longitude=2.3488&current=temperature_2m,apparent_temperature,relative_humidity_2m,weather_code,wind_speed_10m,wind_direction_10m,pressure_msl,precipitation,is_day&hourly=temperature_2m,precipitation_probability,precipitation,weather_code&daily=weather_code,temperature_2m_max,temperature_2m_min,precipitation_sum,precipitation_probability_max&forecast_hours=48&forecast_days=7&timezone=auto"

@@ -209,9 +209,8 @@ extension Renderer {
             pressure: current.pressure, precipitation: current.precipitation, units: state.units,
             language: state.language)
         pane.wrap(details, separator: "   ", into: &screen)
-        if let sun = outlook.compactLine(labels), pane.remaining >= 9 {
-            pane.line(sun, style: .muted, into: &screen)
-        }
+        let parts = outlook.compactParts(labels)
+        if !parts.isEmpty, pane.remaining >= 9 { pane.wrap(parts, separator: "   ", style: .muted, into: &screen) }
     }
 
     /// One line a day while rows remain.

@@ -18,6 +18,8 @@ public struct WeatherLookup: Sendable {
     public struct Result: Sendable {
         public var forecast: Forecast
         public var staleBecause: WeatherError?
+        /// Why the air quality, asked beside the forecast, is missing from a fresh one.
+        public var airQualityFailure: WeatherError? = nil
         /// The cache write of a fresh result, running beside whatever the caller does next; await it before exit.
         public var cacheWrite: Task<Void, Never>?
 
@@ -47,10 +49,21 @@ public struct WeatherLookup: Sendable {
                     Place(name: Self.coordinateName(latitude, longitude), latitude: latitude, longitude: longitude)
                 case .place(let place): place
                 }
-            let forecast = try await provider.forecast(for: place)
+            // The air is asked at the same time as the weather, so it costs no round trip of its own; when only it
+            // fails, the weather still comes, with the reason.
+            async let air = Self.attempt { [provider] () async throws(WeatherError) in
+                try await provider.airQuality(for: place)
+            }
+            var forecast = try await provider.forecast(for: place)
+            var airFailure: WeatherError?
+            switch await air {
+            case .success(let quality): forecast.airQuality = quality
+            case .failure(let error): airFailure = error
+            }
             // A failed cache write costs only the offline fallback; the fresh answer still counts.
-            let write = cache.map { cache in Task.detached { _ = try? cache.store(forecast, key: key) } }
-            return Result(forecast: forecast, staleBecause: nil, cacheWrite: write)
+            let kept = forecast
+            let write = cache.map { cache in Task.detached { _ = try? cache.store(kept, key: key) } }
+            return Result(forecast: forecast, staleBecause: nil, airQualityFailure: airFailure, cacheWrite: write)
         } catch {
             if error.allowsStaleFallback, let cached = cache?.load(key: key) {
                 // An old answer is shown only for what it still covers: never as the weather now once past.
@@ -60,6 +73,16 @@ public struct WeatherLookup: Sendable {
                 return Result(forecast: present, staleBecause: error, cacheWrite: nil)
             }
             throw error
+        }
+    }
+
+    private static func attempt<T: Sendable>(
+        _ body: @Sendable () async throws(WeatherError) -> T
+    ) async -> Swift.Result<T, WeatherError> {
+        do {
+            return .success(try await body())
+        } catch {
+            return .failure(error)
         }
     }
 

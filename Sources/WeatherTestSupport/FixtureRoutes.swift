@@ -5,7 +5,10 @@ public import Foundation
 /// - `/v1/search?name=N&language=L`: `open-meteo/geocoding-<n>.<l>.json`, else `geocoding-<n>.json`, else no results.
 /// - `/v1/forecast?latitude=A&longitude=B`: `open-meteo/forecast-<A>_<B>.json`, else `forecast-default.json`.
 /// - `/geo/1.0/direct?q=N`: `owm/geo-<n>.json`, else `[]`.
+/// - `/v1/air-quality?latitude=A&longitude=B`: `open-meteo/air-quality-<A>_<B>.json`, else `air-quality-default.json`.
 /// - `/data/2.5/weather?lat=A&lon=B`: `owm/weather-<A>_<B>.json`, else 404 "city not found".
+/// - `/data/2.5/forecast?lat=A&lon=B`: `owm/forecast-<A>_<B>.json`, else 404.
+/// - `/data/2.5/air_pollution?lat=A&lon=B`: `owm/air-<A>_<B>.json`, else an empty `list`.
 /// OpenWeatherMap routes answer 401 unless `appid` is `valid-key` or another key listed in `validKeys`.
 public struct FixtureRoutes: Sendable {
     public let directory: URL
@@ -34,6 +37,18 @@ public struct FixtureRoutes: Sendable {
             let name = "\(query["latitude"] ?? "")_\(query["longitude"] ?? "")"
             return file("open-meteo/forecast-\(name).json") ?? file("open-meteo/forecast-default.json")
                 ?? .json(#"{"error":true,"reason":"no fixture"}"#, status: 400)
+        case "/v1/air-quality":
+            let name = "\(query["latitude"] ?? "")_\(query["longitude"] ?? "")"
+            return file("open-meteo/air-quality-\(name).json") ?? file("open-meteo/air-quality-default.json")
+                ?? .json(#"{"error":true,"reason":"no fixture"}"#, status: 400)
+        case "/data/2.5/forecast":
+            if let denied = checkKey(query) { return denied }
+            return file("owm/forecast-\(query["lat"] ?? "")_\(query["lon"] ?? "").json")
+                ?? .json(#"{"cod":"404","message":"city not found"}"#, status: 404)
+        case "/data/2.5/air_pollution":
+            if let denied = checkKey(query) { return denied }
+            return file("owm/air-\(query["lat"] ?? "")_\(query["lon"] ?? "").json")
+                ?? .json(#"{"coord":{"lon":0,"lat":0},"list":[]}"#)
         case "/geo/1.0/direct":
             if let denied = checkKey(query) { return denied }
             return file("owm/geo-\(Self.slug(query["q"] ?? "")).json") ?? .json("[]")

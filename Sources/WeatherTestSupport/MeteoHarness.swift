@@ -24,7 +24,7 @@ public struct MeteoHarness: Sendable {
         let base = (server ?? self.server).baseURL
         return [
             "HOME": home.path, "LANG": "C.UTF-8", "PATH": "/usr/bin:/bin", "TZ": "UTC", "METEO_GEOCODING_URL": base,
-            "METEO_FORECAST_URL": base, "METEO_OWM_URL": base,
+            "METEO_FORECAST_URL": base, "METEO_AIR_QUALITY_URL": base, "METEO_OWM_URL": base,
         ].merging(extra) { _, new in new }
     }
 

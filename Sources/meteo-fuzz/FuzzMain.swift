@@ -93,6 +93,7 @@ enum FuzzTarget: String, CaseIterable {
             case .openWeatherMap:
                 let provider = OpenWeatherMapProvider(baseURL: "http://127.0.0.1", apiKey: "k", http: http)
                 _ = try? await provider.forecast(for: place)
+                _ = try? await provider.airQuality(for: place)
                 if let query = PlaceQuery("Fuzz") { _ = try? await provider.search(query, limit: 5) }
             case .openMeteoSearch:
                 let provider = OpenMeteoProvider(
@@ -100,7 +101,9 @@ enum FuzzTarget: String, CaseIterable {
                 if let query = PlaceQuery("Fuzz, FR") { _ = try? await provider.search(query, limit: 10) }
             default:
                 let provider = OpenMeteoProvider(
-                    geocodingURL: "http://127.0.0.1", forecastURL: "http://127.0.0.1", http: http)
+                    geocodingURL: "http://127.0.0.1", forecastURL: "http://127.0.0.1",
+                    airQualityURL: "http://127.0.0.1", http: http)
+                _ = try? await provider.airQuality(for: place)
                 if let forecast = try? await provider.forecast(for: place) {
                     _ = WeatherReport(forecast: forecast, units: .imperial, language: .french, stale: true).json()
                     _ = TextReport(forecast: forecast, units: .metric, language: .english, ascii: true).plain()

@@ -176,3 +176,46 @@ write("owm/weather-51.5073_-0.1276.json", {
     "coord": {"lon": -0.1276, "lat": 51.5073}, "weather": [{"id": 501, "main": "Rain", "description": "moderate rain"}],
     "main": {"temp": 9.8, "pressure": 1003.5, "humidity": 93}, "wind": {"speed": 6.2},
     "rain": {"1h": 1.4}, "dt": 1795788900, "name": "London", "cod": "200"}, compact=True)
+
+# Open-Meteo's air-quality API (`current=european_aqi,us_aqi,pm2_5,pm10,ozone,nitrogen_dioxide`, as meteo asks).
+def air(lat, lon, tz, offset, start, eaqi, usaqi, pm25, pm10, o3, no2):
+    return {"latitude": lat, "longitude": lon, "generationtime_ms": 0.3, "utc_offset_seconds": offset, "timezone": tz,
+            "timezone_abbreviation": "CET", "elevation": 40.0,
+            "current_units": {"time": "iso8601", "interval": "seconds", "european_aqi": "EAQI", "us_aqi": "USAQI",
+                              "pm2_5": "μg/m³", "pm10": "μg/m³", "ozone": "μg/m³", "nitrogen_dioxide": "μg/m³"},
+            "current": {"time": start, "interval": 3600, "european_aqi": eaqi, "us_aqi": usaqi, "pm2_5": pm25,
+                        "pm10": pm10, "ozone": o3, "nitrogen_dioxide": no2}}
+
+write("open-meteo/air-quality-48.8534_2.3488.json",
+      air(48.85, 2.35, "Europe/Paris", 3600, "2026-11-27T14:00", 23, 41, 8.2, 14.6, 52.0, 12.4), compact=True)
+# Elsewhere: an hourly-only answer, pollen and all, the way the API answers a plain `hourly=` request; the
+# European index is missing (null) outside the models' area, as the API sends it.
+hours = [(datetime(2026, 11, 27) + timedelta(hours=i)).strftime("%Y-%m-%dT%H:%M") for i in range(48)]
+write("open-meteo/air-quality-default.json", {
+    "latitude": 0.0, "longitude": 0.0, "utc_offset_seconds": 0, "timezone": "GMT",
+    "hourly_units": {"time": "iso8601", "european_aqi": "EAQI", "us_aqi": "USAQI", "pm2_5": "μg/m³"},
+    "hourly": {"time": hours, "european_aqi": [None] * 48, "us_aqi": [30 + i % 20 for i in range(48)],
+               "pm2_5": [round(5 + (i % 7) * 1.3, 1) for i in range(48)], "birch_pollen": [None] * 48}},
+    compact=True)
+# OpenWeatherMap's air pollution API.
+write("owm/air-48.8589_2.32.json", {
+    "coord": {"lon": 2.32, "lat": 48.8589},
+    "list": [{"main": {"aqi": 2}, "components": {"co": 201.94, "no": 0.02, "no2": 12.43, "o3": 52.21, "so2": 0.64,
+                                                 "pm2_5": 8.2, "pm10": 14.6, "nh3": 0.12}, "dt": 1795791600}]},
+    compact=True)
+# OpenWeatherMap's 5-day forecast (`units=metric`): 3-hour steps from the next one, `pop` as a fraction, rain over
+# the three hours before `dt`.
+steps = []
+for i in range(16):
+    dt = 1795795200 + i * 10800  # 2026-11-27T15:00Z onwards
+    step = {"dt": dt, "main": {"temp": round(7.4 - i * 0.3, 2), "feels_like": 5.0, "temp_min": round(6.9 - i * 0.3, 2),
+            "temp_max": round(7.9 - i * 0.3, 2), "pressure": 1019, "humidity": 80},
+            "weather": [{"id": 500 if i in (3, 4) else 803, "main": "Rain" if i in (3, 4) else "Clouds"}],
+            "pop": [0, 0.1, 0.2, 0.8, 0.6, 0.2][i] if i < 6 else 0, "sys": {"pod": "n"},
+            "dt_txt": datetime.utcfromtimestamp(dt).strftime("%Y-%m-%d %H:%M:%S")}
+    if i in (3, 4):
+        step["rain"] = {"3h": 1.2}
+    steps.append(step)
+write("owm/forecast-48.8589_2.32.json", {"cod": "200", "message": 0, "cnt": 16, "list": steps,
+    "city": {"id": 2988507, "name": "Paris", "coord": {"lat": 48.8589, "lon": 2.32}, "country": "FR",
+             "population": 2138551, "timezone": 3600, "sunrise": 1795763520, "sunset": 1795795080}}, compact=True)

@@ -17,6 +17,7 @@ import WeatherTestSupport
             let environment = [
                 "HOME": home, "PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": "C.UTF-8", "TZ": "UTC",
                 "METEO_GEOCODING_URL": weather.baseURL, "METEO_FORECAST_URL": weather.baseURL,
+                "METEO_AIR_QUALITY_URL": weather.baseURL,
                 "METEO_DATA_DIR": home + "/data", "METEO_CACHE_DIR": home + "/cache",
                 "METEO_RECORDS_URL": world.replicas[0].baseURL, "METEO_RECORDS_TOKEN": token,
                 "METEO_SYNC_INTERVAL": "1",

@@ -42,13 +42,16 @@ enum Samples {
                 precipitationSum: 0, precipitationProbability: 10, sunrise: sunrise, sunset: sunset,
                 daylightSeconds: 31_560, uvIndexMax: 3.2)
         }
-        return Forecast(
+        var forecast = Forecast(
             place: place, provider: .openMeteo, utcOffsetSeconds: 3600,
             current: Conditions(
                 time: start.addingTimeInterval(900), temperature: 9.3, apparentTemperature: 6.9, weatherCode: 0,
                 humidity: 71, windSpeed: 14.8, windDirection: 225, pressure: 1016.3, precipitation: 0, isDay: true,
                 uvIndex: 1.4),
             hourly: hourly, daily: daily, fetchedAt: now)
+        forecast.airQuality = AirQuality(
+            europeanAQI: 23, usAQI: 41, pm25: 8.2, pm10: 14.6, ozone: 52, nitrogenDioxide: 12.4)
+        return forecast
     }
 
     /// Record `index`, kept `index` hours before `now`.

@@ -29,7 +29,7 @@ import Testing
         // Every phrase is its own words, not English left in place (a few are the same in every language)
         let sameEverywhere: Set<Phrase> = [
             .seconds, .recordID, .dayMonthYear, .dayMonth, .minutes, .hours, .errorLine, .usageLine, .most,
-            .offline, .populationColumn, .regionColumn, .uvRow, .sunTimes, .daylight,
+            .offline, .populationColumn, .regionColumn, .uvRow, .sunTimes, .daylight, .airRow,
         ]
         if language != .english {
             for phrase in Phrase.allCases where !sameEverywhere.contains(phrase) {

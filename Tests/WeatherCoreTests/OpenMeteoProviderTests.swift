@@ -13,7 +13,8 @@ import WeatherTestSupport
     func provider(_ server: FixtureServer, language: Language = .english) -> OpenMeteoProvider {
         let now = fixedNow
         return OpenMeteoProvider(
-            geocodingURL: server.baseURL, forecastURL: server.baseURL + "/", language: language, http: CurlHTTPClient(),
+            geocodingURL: server.baseURL, forecastURL: server.baseURL + "/", airQualityURL: server.baseURL,
+            language: language, http: CurlHTTPClient(),
             now: { now })
     }
 
@@ -171,7 +172,7 @@ import WeatherTestSupport
     @Test func slowServerTimesOutWithTheConfiguredLimit() async throws {
         let server = try FixtureServer { _ in .delayed(seconds: 3, then: .json("{}")) }
         let openMeteo = OpenMeteoProvider(
-            geocodingURL: server.baseURL, forecastURL: server.baseURL,
+            geocodingURL: server.baseURL, forecastURL: server.baseURL, airQualityURL: server.baseURL,
             http: CurlHTTPClient(options: .init(connectTimeout: 1, totalTimeout: 0.2)))
         await #expect(throws: WeatherError.network(.timeout(seconds: 0.2))) {
             try await openMeteo.search(try #require(PlaceQuery("Paris")), limit: 1)

@@ -27,8 +27,9 @@ import WeatherTestSupport
         #expect(place.admin1 == "Ile-de-France")
         let forecast = try await owm.forecast(for: place)
 
-        let weather = try #require(server.requests.last)
-        #expect(weather.path == "/data/2.5/weather")
+        // The current weather and the 5-day forecast, asked together
+        let weather = try #require(server.requests.last { $0.path == "/data/2.5/weather" })
+        #expect(server.requests.contains { $0.path == "/data/2.5/forecast" && $0.query["units"] == "metric" })
         #expect(weather.query["units"] == "metric")
         #expect(weather.query["appid"] == "valid-key")
         let current = try #require(forecast.current)
@@ -37,7 +38,9 @@ import WeatherTestSupport
         #expect(abs((current.windSpeed ?? 0) - 4.1 * 3.6) < 1e-9)
         #expect(current.weatherCode == 3)
         #expect(forecast.utcOffsetSeconds == 3600)
-        #expect(forecast.hourly.isEmpty)
+        #expect(forecast.hourly.count == 46)
+        // The first step ends at 16:00 UTC: its hours end at 14:00, 15:00 and 16:00, and only the last is after now
+        #expect(forecast.hourly.first?.time == Date(timeIntervalSince1970: 1_795_795_200))
         #expect(forecast.provider == .openWeatherMap)
     }
 

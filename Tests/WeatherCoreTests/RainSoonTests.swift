@@ -130,7 +130,7 @@ import TextFormats
     @Test func bracesAndPlaceholders() throws {
         #expect(try LineFormat("{{literal}} {temperature}").pieces == [.text("{literal} "), .value(.temperature)])
         #expect(try LineFormat("no values").pieces == [.text("no values")])
-        #expect(throws: LineFormat.Problem.unknown("aqi")) { try LineFormat("{aqi}") }
+        #expect(throws: LineFormat.Problem.unknown("pollen")) { try LineFormat("{pollen}") }
         #expect(throws: LineFormat.Problem.unclosed) { try LineFormat("{icon") }
         // A name too long to echo is cut
         #expect(throws: LineFormat.Problem.unknown(String(repeating: "x", count: 40))) {

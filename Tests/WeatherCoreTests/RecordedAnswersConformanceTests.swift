@@ -104,3 +104,97 @@ import TextFormats
         ProviderTransport(provider: provider, http: CurlHTTPClient())
     }
 }
+
+/// Replays the extra recorded answers (../shared/fixtures/weather-api-extra): air quality, forecasts with the
+/// sun, UV and quarter hours (some with `timeformat=unixtime`), OpenWeatherMap's air pollution and 5-day
+/// forecasts. Each decodes to a result or to a clear error; required under CI as the first folder is.
+@Suite struct ExtraRecordedAnswersConformanceTests {
+    static let folder = RecordedAnswersConformanceTests.folder.deletingLastPathComponent()
+        .appendingPathComponent("weather-api-extra")
+
+    static var files: [URL] {
+        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
+            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    }
+
+    @Test func folderIsThereOrItsAbsenceIsSaid() {
+        if Self.files.isEmpty {
+            print("note: no extra recorded answers at \(Self.folder.path): the replay ran on nothing")
+            #expect(ProcessInfo.processInfo.environment["METEO_REQUIRE_RECORDED_ANSWERS"] != "1")
+        } else {
+            #expect(Self.files.count >= 15)
+        }
+    }
+
+    @Test(arguments: files)
+    func everyExtraAnswerDecodesToAResultOrAClearError(file: URL) throws {
+        let name = file.lastPathComponent
+        let data = try Data(contentsOf: file)
+        let status = RecordedAnswersConformanceTests.status(in: name)
+        let response = HTTPResponse(status: status, body: data)
+        let json = JSONValue.parse(data)
+        #expect(json != nil, "\(name) is JSON")
+        let openMeteo = ProviderTransport(provider: .openMeteo, http: CurlHTTPClient())
+        let owm = ProviderTransport(provider: .openWeatherMap, http: CurlHTTPClient())
+        let somewhere = RecordedAnswersConformanceTests.somewhere
+        // Late in each recording's first day: the hour that holds "now" is in the answer.
+        let now = Date(timeIntervalSince1970: 1_790_000_000)
+
+        switch name {
+        case let n where n.hasPrefix("openmeteo-airquality-"):
+            let air = try OpenMeteoDecoder.airQuality(
+                status: status, json: json, response: response, now: now, transport: openMeteo)
+            if n.contains("-co-") {
+                // Carbon monoxide only: nothing meteo shows
+                #expect(air == nil)
+            } else {
+                let quality = try #require(air, "\(name)")
+                #expect(quality.europeanAQI != nil || quality.usAQI != nil || quality.pm25 != nil)
+                if n.contains("eaqi") { #expect(quality.europeanAQI != nil) }
+                if n.contains("us_aqi") { #expect(quality.usAQI != nil) }
+            }
+        case let n where n.hasPrefix("openmeteo-forecast-"):
+            let forecast = try OpenMeteoDecoder.forecast(
+                status: status, json: json, response: response, place: somewhere, fetchedAt: now,
+                transport: openMeteo)
+            #expect(forecast.current != nil || !forecast.hourly.isEmpty, "\(name) holds weather")
+            if n.contains("sunrise") {
+                let day = try #require(forecast.daily.first)
+                let sunrise = try #require(day.sunrise)
+                let sunset = try #require(day.sunset)
+                #expect(sunset > sunrise)
+            }
+            if n.contains("uv") {
+                #expect(forecast.current?.uvIndex != nil || forecast.daily.first?.uvIndexMax != nil)
+            }
+            if n.contains("minutely_15") { #expect(forecast.quarterHours?.isEmpty == false, "\(name)") }
+            if n.contains("unixtime") { #expect(forecast.hourly.first?.time != nil) }
+            // Whatever came, the outlook reads it without a trap
+            _ = Outlook(forecast, now: forecast.current?.time ?? now).lines(.forLanguage(.english))
+        case let n where n.hasPrefix("owm-airpollution-error-"):
+            #expect(throws: WeatherError.self) {
+                try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: owm)
+            }
+        case let n where n.hasPrefix("owm-airpollution-"):
+            try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: owm)
+            let air = try #require(OpenWeatherMapDecoder.airQuality(json: json), "\(name)")
+            #expect(air.owmIndex != nil)
+            #expect(air.pm25 != nil)
+        case let n where n.hasPrefix("owm-forecast-error-"):
+            #expect(throws: WeatherError.self) {
+                try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: owm)
+            }
+        case let n where n.hasPrefix("owm-forecast-"):
+            try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: owm)
+            var forecast = Forecast(
+                place: somewhere, provider: .openWeatherMap, utcOffsetSeconds: 0, current: nil,
+                fetchedAt: Date(timeIntervalSince1970: 0))
+            OpenWeatherMapDecoder.merge(fiveDay: json, into: &forecast)
+            #expect(!forecast.hourly.isEmpty, "\(name)")
+            #expect(!forecast.daily.isEmpty)
+            #expect(forecast.hourly.allSatisfy { ($0.precipitationProbability ?? 0) <= 100 })
+        default:
+            Issue.record("no decoder is known for \(name)")
+        }
+    }
+}

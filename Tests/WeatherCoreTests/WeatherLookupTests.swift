@@ -27,7 +27,8 @@ import WeatherTestSupport
     func lookup(_ server: FixtureServer, cache: ForecastCache, now: Date = fixtureNow) -> WeatherLookup {
         WeatherLookup(
             provider: OpenMeteoProvider(
-                geocodingURL: server.baseURL, forecastURL: server.baseURL, http: CurlHTTPClient(),
+                geocodingURL: server.baseURL, forecastURL: server.baseURL, airQualityURL: server.baseURL,
+                http: CurlHTTPClient(),
                 now: { Self.fixtureNow }),
             cache: cache, now: { now })
     }
@@ -64,7 +65,8 @@ import WeatherTestSupport
         switchable.server.stop()
 
         let offline = WeatherLookup(
-            provider: OpenMeteoProvider(geocodingURL: base, forecastURL: base, http: CurlHTTPClient()), cache: cache,
+            provider: OpenMeteoProvider(
+                geocodingURL: base, forecastURL: base, airQualityURL: base, http: CurlHTTPClient()), cache: cache,
             now: { Self.fixtureNow })
         let stale = try await offline.forecast(for: .coordinates(latitude: 48.8534, longitude: 2.3488))
         #expect(stale.staleBecause == .network(.connectionRefused(host: "127.0.0.1")))

@@ -22,7 +22,8 @@ import WeatherTestSupport
         let base = (server ?? self.server).baseURL
         let environment = [
             "HOME": home.path, "PATH": "/usr/bin:/bin", "TERM": "tmux-256color", "LANG": lang, "TZ": "UTC",
-            "METEO_GEOCODING_URL": base, "METEO_FORECAST_URL": base, "METEO_DATA_DIR": home.path + "/data",
+            "METEO_GEOCODING_URL": base, "METEO_FORECAST_URL": base, "METEO_AIR_QUALITY_URL": base,
+            "METEO_DATA_DIR": home.path + "/data",
             "METEO_CACHE_DIR": home.path + "/cache",
         ].merging(extra) { $1 }
         return try TmuxSession(program: meteo.path, environment: environment, width: width, height: height)

@@ -99,7 +99,7 @@ import WeatherTestSupport
         #expect(
             try json(output.stdout)["place"].flatMap { ($0 as? [String: Any])?["name"] as? String } == "48.8534, 2.3488"
         )
-        #expect(cli.server.requests.allSatisfy { $0.path == "/v1/forecast" })
+        #expect(cli.server.requests.allSatisfy { ["/v1/forecast", "/v1/air-quality"].contains($0.path) })
     }
 
     @Test func openWeatherMapWithAKey() throws {
@@ -108,16 +108,24 @@ import WeatherTestSupport
         #expect(output.status == 0)
         let report = try json(output.stdout)
         #expect(report["provider"] as? String == "openweathermap")
-        #expect((report["hourly"] as? [Any])?.isEmpty == true)
-        // Today's sun comes from the current answer's `sys`; there is no hourly data to tell rain soon
+        // The 5-day forecast's 3-hour steps become hours (rain spread over them) and days; today's sun comes
+        // from the current answer's `sys`; the air from the air pollution API, asked at the same time
+        let hourly = try #require(report["hourly"] as? [[String: Any]])
+        #expect(hourly.count == 46)
+        #expect(hourly.first?["time"] as? String == "2026-11-27T17:00:00+01:00")
         let sun = try #require(report["sun"] as? [String: Any])
         #expect(sun["sunrise"] as? String == "2026-11-27T08:12:00+01:00")
         #expect(sun["daylight_seconds"] as? Double == 31_560)
-        #expect(report["rain_soon"] is NSNull)
+        #expect((report["rain_soon"] as? [String: Any])?["from"] as? String == "2026-11-27T23:00:00+01:00")
         #expect(report["uv"] is NSNull)
+        let air = try #require(report["air_quality"] as? [String: Any])
+        #expect(air["owm_index"] as? Double == 2)
+        #expect(air["owm_category"] as? String == "fair")
+        #expect(air["pm2_5"] as? Double == 8.2)
         let text = try run("now", "Paris", "--provider", "openweathermap", env: ["METEO_OWM_API_KEY": "valid-key"])
         #expect(text.stdout.contains("Sun  ↑ 08:12  ↓ 16:58  8 h 46 min of daylight (the place’s time)\n"))
-        #expect(!text.stdout.contains("Next days"))
+        #expect(text.stdout.contains("Air  AQI 2 of 5 (fair); PM2.5 8, PM10 15, O₃ 52, NO₂ 12 µg/m³\n"))
+        #expect(text.stdout.contains("Sat 28  ☁ 4° / 7°  Overcast"))
     }
 
     @Test func aLineOfYourOwn() throws {
@@ -131,11 +139,11 @@ import WeatherTestSupport
             try run("now", "Paris", "--lang", "de", "--ascii", "--format", "{icon} {temperature}").stdout == "* 9,3 C\n"
         )
         // Unknown placeholders and broken braces are usage errors that list what exists
-        let unknown = try run("now", "Paris", "--format", "{icon} {aqi}")
+        let unknown = try run("now", "Paris", "--format", "{icon} {pollen}")
         #expect(unknown.status == 64)
         #expect(
             unknown.stderr.hasPrefix(
-                "meteo: unknown placeholder '{aqi}' in --format; the placeholders are place, icon,"))
+                "meteo: unknown placeholder '{pollen}' in --format; the placeholders are place, icon,"))
         #expect(try run("now", "Paris", "--format", "{icon").stderr.contains("--format has an unclosed brace"))
         #expect(try run("now", "Paris", "--format", "{icon}", "--json").status == 64)
         // The `format` setting, checked when it is read; a flag wins over it
@@ -146,6 +154,38 @@ import WeatherTestSupport
         #expect(bad.status == 5)
         #expect(
             bad.stderr.hasPrefix("meteo: Invalid format '{nope}' in METEO_FORMAT: expected plain, oneline, json or"))
+    }
+
+    @Test func airQualityBesideTheWeather() throws {
+        let plain = try run("now", "Paris").stdout
+        #expect(
+            plain.contains("Air  European AQI 23 (fair), US AQI 41 (good); PM2.5 8, PM10 15, O₃ 52, NO₂ 12 µg/m³\n"))
+        let report = try json(try run("now", "Paris", "--json").stdout)
+        let air = try #require(report["air_quality"] as? [String: Any])
+        #expect(air["european_aqi"] as? Double == 23)
+        #expect(air["us_category"] as? String == "good")
+        #expect(air["nitrogen_dioxide"] as? Double == 12.4)
+        #expect(report["air_quality_error"] is NSNull)
+        #expect(try run("now", "Paris", "--format", "AQI {aqi} ({air_quality})").stdout == "AQI 23 (fair)\n")
+        let stopped = try FixtureServer { _ in .close }
+        stopped.stop()
+        let gone = stopped.baseURL
+        // Kept offline with the rest: the network gone, the last answer still has its air
+        let offline = try run(
+            "now", "Paris", "--json",
+            env: [
+                "METEO_GEOCODING_URL": gone, "METEO_FORECAST_URL": gone, "METEO_AIR_QUALITY_URL": gone,
+                "METEO_NOW": "2026-11-27T13:25:00Z",
+            ])
+        #expect((try json(offline.stdout)["air_quality"] as? [String: Any])?["european_aqi"] as? Double == 23)
+        // Only the air-quality service is down: the weather shows, exit 0, and the air part says why
+        let down = try run("now", "Paris", env: ["METEO_AIR_QUALITY_URL": gone])
+        #expect(down.status == 0)
+        #expect(down.stdout.contains("Temperature    9.3°C"))
+        #expect(down.stdout.contains("Air  unavailable: Cannot connect to 127.0.0.1"))
+        let downJSON = try json(try run("now", "Paris", "--json", env: ["METEO_AIR_QUALITY_URL": gone]).stdout)
+        #expect(downJSON["air_quality"] is NSNull)
+        #expect((downJSON["air_quality_error"] as? String)?.hasPrefix("Cannot connect to 127.0.0.1") == true)
     }
 
     @Test func rainSoonSunAndUV() throws {

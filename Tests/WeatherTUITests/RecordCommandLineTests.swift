@@ -102,7 +102,10 @@ import WeatherTestSupport
         let gone = try FixtureServer { _ in .close }
         gone.stop()
         func offline(_ now: String) -> [String: String] {
-            ["METEO_NOW": now, "METEO_GEOCODING_URL": gone.baseURL, "METEO_FORECAST_URL": gone.baseURL]
+            [
+                "METEO_NOW": now, "METEO_GEOCODING_URL": gone.baseURL, "METEO_FORECAST_URL": gone.baseURL,
+                "METEO_AIR_QUALITY_URL": gone.baseURL,
+            ]
         }
         // When the network is gone: the same answer again is the same observation, already kept
         let again = try run("record", "Paris", env: offline("2026-11-27T13:25:00Z"))

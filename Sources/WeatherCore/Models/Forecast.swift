@@ -114,6 +114,8 @@ public struct Forecast: Sendable, Hashable, Codable {
     public var currentIsForecast: Bool?
     /// Precipitation by quarter hour, from now, where the provider offers it (Open-Meteo's `minutely_15`).
     public var quarterHours: [QuarterHour]?
+    /// The air at the place when the forecast was fetched, asked beside it.
+    public var airQuality: AirQuality?
 
     public init(
         place: Place, provider: ProviderID, utcOffsetSeconds: Int, current: Conditions?,

@@ -21,6 +21,8 @@ public struct LineFormat: Sendable, Equatable {
         case rainSoon = "rain_soon"
         case sunrise, sunset, daylight, uv
         case uvMax = "uv_max"
+        case aqi
+        case airQuality = "air_quality"
         case time
     }
 
@@ -96,6 +98,8 @@ public struct LineFormat: Sendable, Equatable {
                     case .daylight: outlook.daylightSeconds.map { Outlook.daylight($0, labels) }
                     case .uv: outlook.uvNow.map { labels.number($0, 0) }
                     case .uvMax: outlook.uvMax.map { labels.number($0, 0) }
+                    case .aqi: outlook.air?.headline.map { labels.number($0.index, 0) }
+                    case .airQuality: outlook.air?.headline.map { $0.category.name(labels) }
                     case .time: current.map { RainSoon.clock($0.time, offset: forecast.utcOffsetSeconds) }
                     }
                 line += value ?? "–"

@@ -11,6 +11,11 @@ public enum Phrase: String, Sendable, CaseIterable {
     case rainNow, rainNowLasting, rainFrom, rainFromChance, noRain, sunRow, uvRow
     case sunTimes, sunPlaceTime, daylight, uvNow, uvToday, uvLow, uvModerate, uvHigh, uvVeryHigh, uvExtreme
 
+    // Air quality
+    case airRow, europeanAQI, usAQI, owmAQI, pollutants, airUnavailable
+    case aqGood, aqFair, aqModerate, aqPoor, aqVeryPoor, aqExtremelyPoor, aqSensitive, aqUnhealthy, aqVeryUnhealthy
+    case aqHazardous
+
     // What your records say
     case trendTitle, trendOne, trendHere, trendLatest, warmerThan, colderThan, asWarmAs, warmestKept, coldestKept,
         noTrend

@@ -14,13 +14,19 @@ public struct TextReport: Sendable {
     public let ascii: Bool
     /// When set, the result came from the cache: when it was fetched, in the reader's zone.
     public let stale: StaleText?
+    /// Why the air quality is missing, when only its request failed.
+    public let airFailure: String?
 
-    public init(forecast: Forecast, units: Units, language: Language, ascii: Bool, stale: StaleText? = nil) {
+    public init(
+        forecast: Forecast, units: Units, language: Language, ascii: Bool, stale: StaleText? = nil,
+        airFailure: String? = nil
+    ) {
         self.forecast = forecast
         self.units = units
         self.language = language
         self.ascii = ascii
         self.stale = stale
+        self.airFailure = airFailure
     }
 
     private var labels: Labels { .forLanguage(language) }
@@ -66,7 +72,7 @@ public struct TextReport: Sendable {
         }
 
         if let current = forecast.current { lines += currentLines(current) }
-        let outlook = Outlook(forecast, now: forecast.fetchedAt).lines(labels)
+        let outlook = Outlook(forecast, now: forecast.fetchedAt).lines(labels, airFailure: airFailure)
         if !outlook.isEmpty { lines += [""] + outlook }
         lines += forecastLines()
         return lines.joined(separator: "\n")

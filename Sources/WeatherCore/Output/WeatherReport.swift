@@ -6,12 +6,15 @@ public struct WeatherReport: Sendable {
     public let units: Units
     public let language: Language
     public let stale: Bool
+    /// Why the air quality is missing, when only its request failed (`air_quality_error`).
+    public let airFailure: String?
 
-    public init(forecast: Forecast, units: Units, language: Language, stale: Bool) {
+    public init(forecast: Forecast, units: Units, language: Language, stale: Bool, airFailure: String? = nil) {
         self.forecast = forecast
         self.units = units
         self.language = language
         self.stale = stale
+        self.airFailure = airFailure
     }
 
     /// The report as pretty, key-sorted JSON text.
@@ -83,6 +86,7 @@ public struct WeatherReport: Sendable {
                 "current": current,
                 "hourly": .array(hourly),
                 "daily": .array(daily),
+                "air_quality_error": airFailure.map(JSONValue.string) ?? .null,
             ]) { $1 })
     }
 

@@ -11,12 +11,14 @@ public struct OpenMeteoProvider: WeatherProvider {
     public let id = ProviderID.openMeteo
     private let geocodingURL: String
     private let forecastURL: String
+    private let airQualityURL: String
     private let language: Language
     private let transport: ProviderTransport
     private let now: @Sendable () -> Date
 
     public static let defaultGeocodingURL = "https://geocoding-api.open-meteo.com"
     public static let defaultForecastURL = "https://api.open-meteo.com"
+    public static let defaultAirQualityURL = "https://air-quality-api.open-meteo.com"
     static let hourlyCount = 48
     static let dailyCount = 7
     /// Six hours of quarter hours: what "rain soon" reads finer than by the hour.
@@ -24,10 +26,12 @@ public struct OpenMeteoProvider: WeatherProvider {
 
     public init(
         geocodingURL: String = Self.defaultGeocodingURL, forecastURL: String = Self.defaultForecastURL,
-        language: Language = .english, http: any HTTPClient, now: @escaping @Sendable () -> Date = { Date() }
+        airQualityURL: String = Self.defaultAirQualityURL, language: Language = .english, http: any HTTPClient,
+        now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.geocodingURL = geocodingURL
         self.forecastURL = forecastURL
+        self.airQualityURL = airQualityURL
         self.language = language
         self.transport = ProviderTransport(provider: .openMeteo, http: http)
         self.now = now
@@ -72,8 +76,57 @@ public struct OpenMeteoProvider: WeatherProvider {
     }
 }
 
+extension OpenMeteoProvider {
+    public func airQuality(for place: Place) async throws(WeatherError) -> AirQuality? {
+        let url = URLBuilder.url(
+            base: airQualityURL, path: "/v1/air-quality",
+            query: [
+                ("latitude", String(place.latitude)), ("longitude", String(place.longitude)),
+                ("current", "european_aqi,us_aqi,pm25,pm10,ozone,nitrogen_dioxide"), ("timezone", "auto"),
+            ])
+        let (status, json, response) = try await transport.getJSON(url)
+        return try OpenMeteoDecoder.airQuality(
+            status: status, json: json, response: response, now: now(), transport: transport)
+    }
+}
+
 /// Reads Open-Meteo's answers, trusting none of their fields.
 enum OpenMeteoDecoder {
+    /// The air-quality API's answer: its `current` block, else the hour of `hourly` that holds `now`.
+    static func airQuality(
+        status: Int, json: JSONValue?, response: HTTPResponse, now: Date, transport: ProviderTransport
+    ) throws(WeatherError) -> AirQuality? {
+        try checkError(status: status, json: json, response: response, transport: transport)
+        guard let json, json.isObject else {
+            throw .malformedResponse(.openMeteo, detail: "air-quality answer is not a JSON object")
+        }
+        let offset = json["utc_offset_seconds"]?.int.flatMap { abs($0) <= 18 * 3600 ? $0 : nil } ?? 0
+        func read(_ value: (String) -> JSONValue?, time: Date?) -> AirQuality {
+            AirQuality(
+                time: time, europeanAQI: AirQuality.index(value("european_aqi")?.double),
+                usAQI: AirQuality.index(value("us_aqi")?.double),
+                pm25: AirQuality.concentration(value("pm2_5")?.double),
+                pm10: AirQuality.concentration(value("pm10")?.double),
+                ozone: AirQuality.concentration(value("ozone")?.double),
+                nitrogenDioxide: AirQuality.concentration(value("nitrogen_dioxide")?.double))
+        }
+        if let current = json["current"], current.isObject {
+            let quality = read({ current[$0] }, time: current["time"].flatMap { time($0, offset: offset) })
+            return quality.isEmpty ? nil : quality
+        }
+        guard let hourly = json["hourly"], let times = hourly["time"]?.array else { return nil }
+        let parsed = times.map { time($0, offset: offset) }
+        // The hour that holds now, or the nearest before it with values (a model's horizon ends in nulls), else
+        // the first with values after it (an answer for other dates).
+        let hours = parsed.indices.compactMap { index in parsed[index].map { (index, $0) } }
+        let split = hours.firstIndex { $0.1 > now } ?? hours.endIndex
+        for (index, time) in hours[..<split].reversed() + hours[split...] {
+            let quality = read({ hourly[$0]?.array?[safe: index] }, time: time)
+            if !quality.isEmpty { return quality }
+        }
+        return nil
+    }
+
     static func places(
         status: Int, json: JSONValue?, response: HTTPResponse, transport: ProviderTransport
     ) throws(WeatherError) -> [Place] {

@@ -46,15 +46,34 @@ public struct OpenWeatherMapProvider: WeatherProvider {
 
     public func forecast(for place: Place) async throws(WeatherError) -> Forecast {
         let key = try requireKey()
+        let query = [
+            ("lat", String(place.latitude)), ("lon", String(place.longitude)), ("units", "metric"),
+            ("lang", language.rawValue), ("appid", key),
+        ]
+        // The 5-day forecast (3-hour steps) is asked beside the current weather; without it, the current weather
+        // still counts.
+        async let next = try? transport.getJSON(URLBuilder.url(base: baseURL, path: "/data/2.5/forecast", query: query))
+        let (status, json, response) = try await transport.getJSON(
+            URLBuilder.url(base: baseURL, path: "/data/2.5/weather", query: query))
+        try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport)
+        var forecast = try OpenWeatherMapDecoder.forecast(json: json, place: place, fetchedAt: now())
+        if let (status, json, response) = await next,
+            (try? OpenWeatherMapDecoder.checkError(
+                status: status, json: json, response: response, transport: transport)) != nil
+        {
+            OpenWeatherMapDecoder.merge(fiveDay: json, into: &forecast)
+        }
+        return forecast
+    }
+
+    public func airQuality(for place: Place) async throws(WeatherError) -> AirQuality? {
+        let key = try requireKey()
         let url = URLBuilder.url(
-            base: baseURL, path: "/data/2.5/weather",
-            query: [
-                ("lat", String(place.latitude)), ("lon", String(place.longitude)), ("units", "metric"),
-                ("lang", language.rawValue), ("appid", key),
-            ])
+            base: baseURL, path: "/data/2.5/air_pollution",
+            query: [("lat", String(place.latitude)), ("lon", String(place.longitude)), ("appid", key)])
         let (status, json, response) = try await transport.getJSON(url)
         try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport)
-        return try OpenWeatherMapDecoder.forecast(json: json, place: place, fetchedAt: now())
+        return OpenWeatherMapDecoder.airQuality(json: json)
     }
 
     private func requireKey() throws(WeatherError) -> String {
@@ -65,6 +84,72 @@ public struct OpenWeatherMapProvider: WeatherProvider {
 
 /// Reads OpenWeatherMap's answers (`units=metric`), trusting none of their fields.
 enum OpenWeatherMapDecoder {
+    /// Adds the 5-day forecast's steps to `forecast`: each 3-hour step becomes the three hours it covers (its
+    /// `rain.3h` spread over them), and the steps of each local day make that day.
+    static func merge(fiveDay json: JSONValue?, into forecast: inout Forecast) {
+        guard let items = json?["list"]?.array else { return }
+        let offset =
+            json?["city"]?["timezone"]?.int.flatMap { abs($0) <= 18 * 3600 ? $0 : nil } ?? forecast.utcOffsetSeconds
+        let start = forecast.current?.time ?? forecast.fetchedAt
+        var hours: [HourlyForecast] = []
+        var days: [LocalDate: DailyForecast] = [:]
+        for item in items {
+            guard let end = item["dt"]?.unixTime else { continue }
+            let code = item["weather"]?.array?.first?["id"]?.int.map(WeatherCode.fromOpenWeatherMap)
+                .flatMap { $0.rawValue >= 0 ? $0.rawValue : nil }
+            let chance = item["pop"]?.double.flatMap { (0...1).contains($0) ? $0 * 100 : nil }
+            let rain = item["rain"]?["3h"]?.double
+            let snow = item["snow"]?["3h"]?.double
+            let amount: Double? = (rain == nil && snow == nil) ? (chance == nil ? nil : 0) : (rain ?? 0) + (snow ?? 0)
+            let temperature = item["main"]?["temp"]?.double
+            for back in (0..<3).reversed() {
+                let time = end.addingTimeInterval(-Double(back) * 3600)
+                guard time > start else { continue }
+                hours.append(
+                    HourlyForecast(
+                        time: time, temperature: temperature, precipitationProbability: chance,
+                        precipitation: amount.map { $0 / 3 }, weatherCode: code))
+            }
+            let date = LocalDate(end, utcOffsetSeconds: offset)
+            var day = days[date] ?? DailyForecast(date: date)
+            let low = item["main"]?["temp_min"]?.double ?? temperature
+            let high = item["main"]?["temp_max"]?.double ?? temperature
+            if let low { day.temperatureMin = min(day.temperatureMin ?? low, low) }
+            if let high { day.temperatureMax = max(day.temperatureMax ?? high, high) }
+            if let amount { day.precipitationSum = (day.precipitationSum ?? 0) + amount }
+            if let chance { day.precipitationProbability = max(day.precipitationProbability ?? 0, chance) }
+            // The day's sky: its midday step, else its first.
+            let hour = CivilTime.components(of: end, utcOffsetSeconds: offset).hour
+            if day.weatherCode == nil || (11...14).contains(hour) { day.weatherCode = code ?? day.weatherCode }
+            days[date] = day
+        }
+        forecast.hourly = Array(hours.prefix(48))
+        // Today keeps the sun the current answer brought.
+        var daily = days.values.sorted { $0.date < $1.date }
+        if let today = forecast.daily.first, let index = daily.firstIndex(where: { $0.date == today.date }) {
+            daily[index].sunrise = today.sunrise
+            daily[index].sunset = today.sunset
+            daily[index].daylightSeconds = today.daylightSeconds
+        } else if let today = forecast.daily.first {
+            daily.insert(today, at: 0)
+        }
+        forecast.daily = Array(daily.prefix(6))
+    }
+
+    /// The air pollution API's answer: the first entry of `list`, its `main.aqi` (1 … 5) and components.
+    static func airQuality(json: JSONValue?) -> AirQuality? {
+        guard let entry = json?["list"]?.array?.first, entry.isObject else { return nil }
+        let components = entry["components"]
+        let quality = AirQuality(
+            time: entry["dt"]?.unixTime,
+            owmIndex: entry["main"]?["aqi"]?.int.flatMap { (1...5).contains($0) ? $0 : nil },
+            pm25: AirQuality.concentration(components?["pm2_5"]?.double),
+            pm10: AirQuality.concentration(components?["pm10"]?.double),
+            ozone: AirQuality.concentration(components?["o3"]?.double),
+            nitrogenDioxide: AirQuality.concentration(components?["no2"]?.double))
+        return quality.isEmpty ? nil : quality
+    }
+
     /// `cod` comes as a number or a string, and an error can arrive with HTTP 200.
     static func checkError(
         status: Int, json: JSONValue?, response: HTTPResponse, transport: ProviderTransport

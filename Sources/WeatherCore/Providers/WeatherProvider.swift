@@ -17,6 +17,10 @@ public protocol WeatherProvider: Sendable {
     /// Current conditions and, where the service has them, the next hours and days at `place`.
     /// - Throws: `WeatherError` when the service could not be asked or answered with an error.
     func forecast(for place: Place) async throws(WeatherError) -> Forecast
+
+    /// The air at `place` now; `nil` when the service sent nothing to show.
+    /// - Throws: `WeatherError` when the service could not be asked or answered with an error.
+    func airQuality(for place: Place) async throws(WeatherError) -> AirQuality?
 }
 
 extension WeatherProvider {

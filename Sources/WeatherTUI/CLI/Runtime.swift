@@ -42,7 +42,8 @@ struct Runtime {
         switch settings.provider {
         case .openMeteo:
             OpenMeteoProvider(
-                geocodingURL: settings.geocodingURL, forecastURL: settings.forecastURL, language: settings.language,
+                geocodingURL: settings.geocodingURL, forecastURL: settings.forecastURL,
+                airQualityURL: settings.airQualityURL, language: settings.language,
                 http: http, now: clock)
         case .openWeatherMap:
             OpenWeatherMapProvider(

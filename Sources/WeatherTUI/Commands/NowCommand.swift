@@ -89,6 +89,8 @@ struct NowCommand: AsyncMeteoCommand {
         if let reason = result.staleBecause, let stale {
             Console.warning(StaleText.warning(reason, stale, forecast: result.forecast))
         }
+        let airFailure = result.airQualityFailure.map { $0.message(Console.labels) }
+        if let failure = result.airQualityFailure { ErrorLog.note(failure) }
         // The flag, then the `format` setting (checked when the settings were read), then the block of text.
         let chosen = json ? .named(.json) : output ?? settings.format.flatMap { try? Output.read($0, option: "format") }
         switch chosen ?? .named(.plain) {
@@ -96,12 +98,12 @@ struct NowCommand: AsyncMeteoCommand {
             Console.json(
                 WeatherReport(
                     forecast: result.forecast, units: settings.units, language: settings.language,
-                    stale: result.isStale
+                    stale: result.isStale, airFailure: airFailure
                 ).json())
         case .named(let format):
             let report = TextReport(
                 forecast: result.forecast, units: settings.units, language: settings.language, ascii: settings.ascii,
-                stale: stale)
+                stale: stale, airFailure: airFailure)
             Console.out(format == .oneline ? report.oneLine() : report.plain())
         case .line(let line):
             Console.out(

@@ -8,6 +8,7 @@ struct Settings: Sendable, Equatable {
     var provider = ProviderID.openMeteo
     var geocodingURL = OpenMeteoProvider.defaultGeocodingURL
     var forecastURL = OpenMeteoProvider.defaultForecastURL
+    var airQualityURL = OpenMeteoProvider.defaultAirQualityURL
     var owmURL = OpenWeatherMapProvider.defaultURL
     var owmAPIKey: String?
     var connectTimeout = 5.0
@@ -47,6 +48,7 @@ struct Settings: Sendable, Equatable {
         Key("provider", "open-meteo (the default, no key) or openweathermap."),
         Key("geocoding_url", "Open-Meteo's geocoding base URL."),
         Key("forecast_url", "Open-Meteo's forecast base URL (a self-hosted server works)."),
+        Key("air_quality_url", "Open-Meteo's air-quality base URL."),
         Key("owm_url", "OpenWeatherMap's base URL."),
         Key("owm_api_key", secret: true, "The OpenWeatherMap API key."),
         Key("connect_timeout", "Seconds to connect (default 5)."),
@@ -252,6 +254,7 @@ extension Settings {
         }
         if let url = try values.url("geocoding_url") { geocodingURL = url }
         if let url = try values.url("forecast_url") { forecastURL = url }
+        if let url = try values.url("air_quality_url") { airQualityURL = url }
         if let url = try values.url("owm_url") { owmURL = url }
         owmAPIKey = values.nonEmpty("owm_api_key")
         if let seconds = try values.seconds("connect_timeout", 0...600, excludingLowest: true) {
