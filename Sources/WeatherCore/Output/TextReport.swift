@@ -50,6 +50,8 @@ public struct TextReport: Sendable {
                 "\(day.temperatureMin.map(temperatureText) ?? "–")/\(day.temperatureMax.map(temperatureText) ?? "–")")
         }
         var line = "\(forecast.place.name): " + parts.joined(separator: ", ")
+        // Whether rain is coming is what a status bar is glanced at for.
+        if let rain = Outlook(forecast, now: forecast.fetchedAt).rainText(labels) { line += " · " + rain }
         if let stale { line += " (" + labels.say(.staleShort, ["age": stale.age(labels)]) + ")" }
         return line
     }
