@@ -25,6 +25,7 @@ enum FuzzTarget: String, CaseIterable {
     case syncRequest = "sync-request"
     case terminalText = "terminal-text"
     case cursor
+    case lineFormat = "line-format"
 
     /// Runs one input through the parser this target names.
     func run(_ bytes: [UInt8]) {
@@ -62,12 +63,39 @@ enum FuzzTarget: String, CaseIterable {
             if let page = PageCursor(text: text) { precondition(PageCursor(text: page.text)?.id == page.id) }
             if let change = ChangeCursor(text: text) { precondition(ChangeCursor(text: change.text) == change) }
             if let raw = OpaqueText.decode(text) { precondition(OpaqueText.decode(OpaqueText.encode(raw)) == raw) }
+        case .lineFormat:
+            // A `--format` template, as a flag or config.toml gives it: parsed, then written in every language.
+            if let line = try? LineFormat(text) {
+                for language in Language.allCases {
+                    _ = line.render(Self.sampleForecast, units: .imperial, language: language, ascii: true, now: Date())
+                }
+            }
         case .terminalText:
             _ = TerminalText.visible(text)
             _ = TerminalText.quoted(text)
             _ = TerminalText.removingUnsafe(text)
         }
     }
+
+    /// A forecast with a value in every field a format names, and one without any.
+    static let sampleForecast: Forecast = {
+        let time = Date(timeIntervalSince1970: 1_795_789_200)
+        var forecast = Forecast(
+            place: Place(name: "Fuzz", latitude: 0, longitude: 0), provider: .openMeteo, utcOffsetSeconds: -12_600,
+            current: Conditions(
+                time: time, temperature: -40, apparentTemperature: -45, weatherCode: 99, humidity: 100,
+                windSpeed: 300, windDirection: 359, pressure: 1100, precipitation: 500, uvIndex: 15),
+            hourly: [
+                HourlyForecast(time: time.addingTimeInterval(3600), precipitationProbability: 90, precipitation: 9)
+            ],
+            daily: [
+                DailyForecast(
+                    date: LocalDate(time, utcOffsetSeconds: -12_600), sunrise: time, sunset: time, daylightSeconds: 0,
+                    uvIndexMax: 15)
+            ], fetchedAt: time)
+        forecast.airQuality = AirQuality(europeanAQI: 500, usAQI: 500, owmIndex: 5)
+        return forecast
+    }()
 
     /// A command tree with every kind of option, as meteo's are built.
     static let commandTree = CommandSpec(
