@@ -170,7 +170,6 @@ public struct AppState: Sendable {
     var historyRows: Int { Layout(size: size).historyRows }
 
     func clock(_ date: Date) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: localOffset)
-        return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
+        CivilTime.clock(date, utcOffsetSeconds: localOffset)
     }
 }

@@ -65,10 +65,7 @@ struct Renderer {
 
     var measures: Measures { Measures(units: state.units, language: state.language) }
 
-    func localClock(_ date: Date, offset: Int) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
-        return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
-    }
+    func localClock(_ date: Date, offset: Int) -> String { CivilTime.clock(date, utcOffsetSeconds: offset) }
 }
 
 extension AppState {
@@ -81,6 +78,6 @@ extension AppState {
         let day = labels.say(
             .dayMonth,
             ["day": CivilTime.pad(parts.day, 2), "month": DisplayWidth.pad(months[parts.month - 1], to: longest)])
-        return day + " " + CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
+        return day + " " + CivilTime.clock(date, utcOffsetSeconds: offset ?? localOffset)
     }
 }

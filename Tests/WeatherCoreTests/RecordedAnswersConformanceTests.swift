@@ -12,7 +12,10 @@ import TextFormats
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().appendingPathComponent("../shared/fixtures/weather-api").standardizedFileURL
 
-    static var files: [URL] {
+    static var files: [URL] { files(in: folder) }
+
+    /// The JSON files of `folder`, by name; none when it is not there.
+    static func files(in folder: URL) -> [URL] {
         ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
@@ -112,10 +115,7 @@ import TextFormats
     static let folder = RecordedAnswersConformanceTests.folder.deletingLastPathComponent()
         .appendingPathComponent("weather-api-extra")
 
-    static var files: [URL] {
-        ((try? FileManager.default.contentsOfDirectory(at: folder, includingPropertiesForKeys: nil)) ?? [])
-            .filter { $0.pathExtension == "json" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
-    }
+    static var files: [URL] { RecordedAnswersConformanceTests.files(in: folder) }
 
     @Test func folderIsThereOrItsAbsenceIsSaid() {
         if Self.files.isEmpty {

@@ -62,6 +62,12 @@ public struct LocalDate: Sendable, Hashable, Comparable, Codable, CustomStringCo
 
 /// Proleptic Gregorian arithmetic without Calendar (and so without ICU), after Howard Hinnant's algorithms.
 public enum CivilTime {
+    /// "14:15": the wall clock of `date` at `utcOffsetSeconds`, as every time meteo shows is written.
+    public static func clock(_ date: Date, utcOffsetSeconds: Int) -> String {
+        let parts = components(of: date, utcOffsetSeconds: utcOffsetSeconds)
+        return pad(parts.hour, 2) + ":" + pad(parts.minute, 2)
+    }
+
     /// Local wall-clock parts of an instant at a fixed offset from UTC.
     public struct Components: Sendable, Hashable {
         public var year, month, day, hour, minute, second: Int

@@ -81,19 +81,14 @@ public struct RainSoon: Sendable, Hashable {
         switch state {
         case .now:
             guard let until else { return labels.say(.rainNowLasting, ["hours": String(horizonHours)]) }
-            return labels.say(.rainNow, ["time": Self.clock(until, offset: offset)])
+            return labels.say(.rainNow, ["time": CivilTime.clock(until, utcOffsetSeconds: offset)])
         case .later:
-            let time = from.map { Self.clock($0, offset: offset) } ?? "–"
+            let time = from.map { CivilTime.clock($0, utcOffsetSeconds: offset) } ?? "–"
             guard let probability else { return labels.say(.rainFrom, ["time": time]) }
             return labels.say(.rainFromChance, ["time": time, "chance": labels.percent(probability)])
         case .none:
             return labels.say(.noRain, ["hours": String(horizonHours)])
         }
-    }
-
-    static func clock(_ date: Date, offset: Int) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
-        return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
     }
 }
 

@@ -62,7 +62,7 @@ public enum KeptRecordText {
                         labels.say(
                             .observedAtPlace,
                             [
-                                "time": time(record.observedAt, offset: placeOffset),
+                                "time": CivilTime.clock(record.observedAt, utcOffsetSeconds: placeOffset),
                                 "offset": RFC3339Offset.text(placeOffset),
                             ]),
                         labels.say(.yourTime, ["time": dateTime(record.observedAt, offset: localOffset, labels)]),
@@ -99,16 +99,7 @@ public enum KeptRecordText {
 
     /// "27 Nov 2026 14:15" at `offset`, in `labels`' language.
     public static func dateTime(_ date: Date, offset: Int, _ labels: Labels) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
-        let day = labels.say(
-            .dayMonthYear,
-            ["day": String(parts.day), "month": labels.months[parts.month - 1], "year": String(parts.year)])
-        return day + " " + CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
-    }
-
-    static func time(_ date: Date, offset: Int) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
-        return CivilTime.pad(parts.hour, 2) + ":" + CivilTime.pad(parts.minute, 2)
+        labels.date(date, offset: offset) + " " + CivilTime.clock(date, utcOffsetSeconds: offset)
     }
 
     /// "48.8566° N, 2.3522° E", with the language's decimal mark and compass letters.

@@ -34,7 +34,6 @@ extension Labels {
             .minutes: "{n} min",
             .hours: "{n} h",
             .days: "{n} days",
-            .ago: "{age} ago",
             .either: "{some} or {last}",
 
             .staleShort: "stale {age}",

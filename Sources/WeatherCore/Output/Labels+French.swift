@@ -43,7 +43,6 @@ extension Labels {
             .minutes: "{n} min",
             .hours: "{n} h",
             .days: "{n} jours",
-            .ago: "il y a {age}",
             .either: "{some} ou {last}",
 
             .staleShort: "ancien, {age}",

@@ -43,7 +43,6 @@ extension Labels {
             .minutes: "{n} Min.",
             .hours: "{n} Std.",
             .days: "{n} Tg.",
-            .ago: "vor {age}",
             .either: "{some} oder {last}",
 
             .staleShort: "veraltet, {age}",

@@ -1,3 +1,9 @@
+#if canImport(FoundationEssentials)
+    public import FoundationEssentials
+#else
+    public import Foundation
+#endif
+
 /// Every word meteo shows, in one language: one value of this type is one language's whole table
 /// (Labels+English.swift, Labels+French.swift, Labels+German.swift), and adding a language is adding one.
 public struct Labels: Sendable {
@@ -94,6 +100,14 @@ public struct Labels: Sendable {
     /// "27 Nov", "27 nov.", "27. Nov.".
     public func dayMonth(day: Int, month: Int) -> String {
         say(.dayMonth, ["day": String(day), "month": months[max(1, min(month, 12)) - 1]])
+    }
+
+    /// "27 Nov 2026", "27 nov. 2026", "27. Nov. 2026": `date` at `offset`.
+    public func date(_ date: Date, offset: Int) -> String {
+        let parts = CivilTime.components(of: date, utcOffsetSeconds: offset)
+        return say(
+            .dayMonthYear,
+            ["day": String(parts.day), "month": months[max(1, min(parts.month, 12)) - 1], "year": String(parts.year)])
     }
 
     /// "45 s", "3 min", "2 h", "3 days".

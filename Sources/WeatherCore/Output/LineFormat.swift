@@ -93,14 +93,16 @@ public struct LineFormat: Sendable, Equatable {
                     case .pressure: current?.pressure.map(measures.pressure)
                     case .precipitation: current?.precipitation.map(measures.precipitation)
                     case .rainSoon: outlook.rainText(labels)
-                    case .sunrise: outlook.sunrise.map { RainSoon.clock($0, offset: forecast.utcOffsetSeconds) }
-                    case .sunset: outlook.sunset.map { RainSoon.clock($0, offset: forecast.utcOffsetSeconds) }
+                    case .sunrise:
+                        outlook.sunrise.map { CivilTime.clock($0, utcOffsetSeconds: forecast.utcOffsetSeconds) }
+                    case .sunset:
+                        outlook.sunset.map { CivilTime.clock($0, utcOffsetSeconds: forecast.utcOffsetSeconds) }
                     case .daylight: outlook.daylightSeconds.map { Outlook.daylight($0, labels) }
                     case .uv: outlook.uvNow.map { labels.number($0, 0) }
                     case .uvMax: outlook.uvMax.map { labels.number($0, 0) }
                     case .aqi: outlook.air?.headline.map { labels.number($0.index, 0) }
                     case .airQuality: outlook.air?.headline.map { $0.category.name(labels) }
-                    case .time: current.map { RainSoon.clock($0.time, offset: forecast.utcOffsetSeconds) }
+                    case .time: current.map { CivilTime.clock($0.time, utcOffsetSeconds: forecast.utcOffsetSeconds) }
                     }
                 line += value ?? "–"
             }

@@ -183,7 +183,7 @@ public struct Outlook: Sendable {
         return result
     }
 
-    private func clock(_ date: Date) -> String { RainSoon.clock(date, offset: offset) }
+    private func clock(_ date: Date) -> String { CivilTime.clock(date, utcOffsetSeconds: offset) }
 
     static func daylight(_ seconds: Double, _ labels: Labels) -> String {
         let minutes = Int((seconds / 60).rounded())

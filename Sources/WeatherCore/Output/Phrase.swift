@@ -1,7 +1,7 @@
 /// A sentence or phrase meteo says; each language's `Labels` holds its words for every case.
 public enum Phrase: String, Sendable, CaseIterable {
     // Numbers, dates and durations
-    case dayMonth, dayMonthYear, seconds, minutes, hours, days, ago, either
+    case dayMonth, dayMonthYear, seconds, minutes, hours, days, either
 
     // Reports (`meteo now`, the screen)
     case staleShort, staleLine, nowIsForecast, resultFrom, forecastFrom, showing, recordingOffline

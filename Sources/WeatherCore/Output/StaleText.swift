@@ -21,17 +21,12 @@ public struct StaleText: Sendable, Equatable {
     public func when(_ labels: Labels) -> String {
         let then = CivilTime.components(of: fetchedAt, utcOffsetSeconds: localOffset)
         let today = CivilTime.components(of: now, utcOffsetSeconds: localOffset)
-        let clock = CivilTime.pad(then.hour, 2) + ":" + CivilTime.pad(then.minute, 2)
+        let clock = CivilTime.clock(fetchedAt, utcOffsetSeconds: localOffset)
         if (then.year, then.month, then.day) == (today.year, today.month, today.day) { return clock }
         let day =
             then.year == today.year
             ? labels.dayMonth(day: then.day, month: then.month)
-            : labels.say(
-                .dayMonthYear,
-                [
-                    "day": String(then.day), "month": labels.months[then.month - 1],
-                    "year": String(then.year),
-                ])
+            : labels.date(fetchedAt, offset: localOffset)
         return day + " " + clock
     }
 

@@ -148,10 +148,7 @@ public struct TextReport: Sendable {
     private func shortTemperature(_ celsius: Double) -> String { measures.shortTemperature(celsius, ascii: ascii) }
     private func speedText(_ kmh: Double) -> String { measures.speed(kmh) }
     private var weekdayWidth: Int { labels.weekdays.map(DisplayWidth.of).max() ?? 3 }
-    private func clock(_ date: Date) -> String {
-        let c = CivilTime.components(of: date, utcOffsetSeconds: offset)
-        return "\(CivilTime.pad(c.hour, 2)):\(CivilTime.pad(c.minute, 2))"
-    }
+    private func clock(_ date: Date) -> String { CivilTime.clock(date, utcOffsetSeconds: offset) }
     private func hourText(_ date: Date) -> String {
         CivilTime.pad(CivilTime.components(of: date, utcOffsetSeconds: offset).hour, 2) + "h"
     }

@@ -126,12 +126,7 @@ public struct TrendText: Sendable {
         ])
     }
 
-    private func date(_ date: Date) -> String {
-        let parts = CivilTime.components(of: date, utcOffsetSeconds: localOffset)
-        return labels.say(
-            .dayMonthYear,
-            ["day": String(parts.day), "month": labels.months[parts.month - 1], "year": String(parts.year)])
-    }
+    private func date(_ date: Date) -> String { labels.date(date, offset: localOffset) }
 
     private static func seconds(_ interval: Double) -> Int {
         interval.isFinite ? Int(max(0, min(interval, 1e12))) : 0
