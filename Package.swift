@@ -60,6 +60,7 @@ let package = Package(
             name: "RecordService",
             dependencies: [
                 "RecordAPI",
+                "WeatherCore",
                 "RecordRules",
                 "TextFormats",
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -93,6 +94,7 @@ let package = Package(
             name: "WeatherTUI",
             dependencies: [
                 "WeatherCore",
+                "RecordAPI",
                 "RecordStore",
                 "RecordSync",
                 "WeatherApp",
@@ -147,7 +149,7 @@ let package = Package(
         .testTarget(
             name: "RecordServiceTests",
             dependencies: [
-                "RecordService", "RecordAPI", "WeatherTestSupport",
+                "RecordService", "RecordAPI", "WeatherCore", "WeatherTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

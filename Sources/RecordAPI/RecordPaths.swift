@@ -5,4 +5,6 @@ public enum RecordPaths {
     public static let metrics = "/metrics"
     public static let health = "/healthz"
     public static let ready = "/readyz"
+    /// The weather gateway: `/v1/gateway/UPSTREAM/…` (see `GatewayUpstream`).
+    public static let gateway = "/v1/gateway"
 }

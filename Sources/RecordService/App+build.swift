@@ -1,8 +1,10 @@
+import Foundation
 public import Hummingbird
 public import Logging
 import NIOCore
 import PostgresNIO
 import RecordAPI
+import WeatherCore
 
 /// Assembles the service: a PostgreSQL client run as a service, the schema checked before serving, the routes.
 public func buildApplication(
@@ -11,9 +13,15 @@ public func buildApplication(
     let client = PostgresClient(configuration: configuration.database, backgroundLogger: logger)
     let limits = configuration.limits
     let deadlines = DeadlineWatch()
+    let gateway = configuration.gateway
     let router = buildRouter(
         repository: PostgresRecordRepository(client: client, logger: logger),
-        tokens: TokenStore(client: client, logger: logger), deadlines: deadlines, limits: limits, logger: logger)
+        tokens: TokenStore(client: client, logger: logger), deadlines: deadlines, limits: limits,
+        gateway: GatewaySetup(
+            settings: gateway,
+            shared: SharedCache(
+                client: client, logger: logger, maxRows: gateway.sharedRows, maxBytes: gateway.sharedBytes)),
+        logger: logger)
     var app = Application(
         router: HeadAsGet(router),
         server: .http1(
@@ -32,16 +40,40 @@ public func buildApplication(
     return app
 }
 
+/// What the weather gateway is built from: its settings, the cache the replicas share (none: memory only),
+/// and how it reaches the providers (libcurl unless a test says otherwise).
+struct GatewaySetup: Sendable {
+    var settings = GatewaySettings()
+    var shared: SharedCache?
+    var http: (any HTTPClient)?
+    var now: @Sendable () -> Date = { Date() }
+    /// Receives the gateway built, for tests that wait for its background fetches.
+    var built: @Sendable (Gateway) -> Void = { _ in }
+}
+
 /// The routes, over any repository and tokens; `deadlines` must run beside them (the application's services do).
-public func buildRouter(
+func buildRouter(
     repository: some RecordRepository, tokens: some TokenLookup, deadlines: DeadlineWatch,
-    limits: ServiceLimits = ServiceLimits(), logger: Logger
+    limits: ServiceLimits = ServiceLimits(), gateway setup: GatewaySetup = GatewaySetup(), logger: Logger
 ) -> Router<RecordsRequestContext> {
     let router = Router(context: RecordsRequestContext.self)
     let metrics = ServiceMetrics(poolSize: limits.poolSize)
+    let settings = setup.settings
+    let http =
+        setup.http
+        ?? CurlHTTPClient(
+            options: .init(
+                connectTimeout: min(5, Double(settings.upstreamTimeout.components.seconds)),
+                totalTimeout: Double(settings.upstreamTimeout.components.seconds),
+                maxResponseBytes: settings.maxResponseBytes, maxRedirects: 0, userAgent: "meteo-records"))
+    let gateway = Gateway(
+        settings: settings, http: http, shared: setup.shared, metrics: metrics, logger: logger, deadlines: deadlines,
+        databaseTimeout: limits.databaseTimeout, now: setup.now)
+    setup.built(gateway)
     router.add(
         middleware: RequestObservation(
             metrics: metrics, logger: logger, deadlines: deadlines, databaseTimeout: limits.databaseTimeout,
+            gatewayTimeout: settings.upstreamTimeout + limits.databaseTimeout * 3,
             bodyTimeout: limits.bodyTimeout))
     router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
     router.get(RouterPath(RecordPaths.ready)) { _, _ in
@@ -62,7 +94,7 @@ public func buildRouter(
         (RecordPaths.health, [HTTPRequest.Method.get]), (RecordPaths.ready, [.get]), (RecordPaths.metrics, [.get]),
         (RecordPaths.records, [.get]), (RecordPaths.records + "/:id", [.get, .put, .delete]),
         (RecordPaths.sync, [.post]),
-    ] {
+    ] + GatewayUpstream.allCases.flatMap({ upstream in upstream.paths.map { (upstream.prefix + $0, [.get]) } }) {
         MethodNotAllowed.add(to: router, path: RouterPath(path), allowed: allowed)
     }
     let authenticator = TokenAuthenticator(
@@ -73,5 +105,7 @@ public func buildRouter(
         to: router.group(RouterPath(RecordPaths.records)).add(middleware: authenticator))
     SyncController(repository: repository).add(
         to: router.group(RouterPath(RecordPaths.sync)).add(middleware: authenticator))
+    GatewayController(gateway: gateway).add(
+        to: router.group(RouterPath(RecordPaths.gateway)).add(middleware: authenticator))
     return router
 }

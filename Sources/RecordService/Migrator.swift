@@ -58,6 +58,25 @@ public struct Migrator: Sendable {
                 "CREATE INDEX record_change_position ON record (user_id, change_txid, change_seq)",
             ]
         ),
+        (
+            // The weather gateway's shared cache. UNLOGGED: no WAL for answers that can be fetched again; it
+            // survives restarts of the service and of PostgreSQL, and is emptied only by a PostgreSQL crash.
+            "v3-gateway-cache",
+            [
+                """
+                CREATE UNLOGGED TABLE gateway_cache (
+                    key TEXT PRIMARY KEY CHECK (length(key) = 64),
+                    upstream TEXT NOT NULL,
+                    content_type TEXT NOT NULL,
+                    body BYTEA NOT NULL,
+                    bytes INTEGER NOT NULL CHECK (bytes >= 0),
+                    fetched_at TIMESTAMPTZ NOT NULL,
+                    used_at TIMESTAMPTZ NOT NULL
+                )
+                """,
+                "CREATE INDEX gateway_cache_recent ON gateway_cache (used_at DESC, key)",
+            ]
+        ),
     ]
 
     public static var knownNames: [String] { migrations.map(\.name) }

@@ -20,6 +20,8 @@ struct RequestObservation: RouterMiddleware {
     let deadlines: DeadlineWatch
     /// A request that waits longer on the database is cancelled and answered 503.
     let databaseTimeout: Duration
+    /// A gateway request may wait on a provider as well: its whole deadline.
+    let gatewayTimeout: Duration
     /// Reading a body may take this long; it is read before the database deadline starts.
     let bodyTimeout: Duration
     /// The largest body any route takes (a sync batch); each route checks its own limit too.
@@ -42,7 +44,9 @@ struct RequestObservation: RouterMiddleware {
             if usesDatabase {
                 metrics.databaseInUse.increment()
                 defer { metrics.databaseInUse.decrement() }
-                response = try await withDeadline(databaseTimeout, watch: deadlines) {
+                let deadline =
+                    request.uri.path.hasPrefix(RecordPaths.gateway + "/") ? gatewayTimeout : databaseTimeout
+                response = try await withDeadline(deadline, watch: deadlines) {
                     try await next(request, context)
                 }
             } else {

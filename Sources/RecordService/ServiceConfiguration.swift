@@ -39,6 +39,7 @@ public struct ServiceConfiguration: Sendable {
     public var port = 8080
     public var database: PostgresClient.Configuration
     public var limits = ServiceLimits()
+    public var gateway = GatewaySettings()
 
     public init(database: PostgresClient.Configuration) {
         self.database = database
@@ -104,6 +105,7 @@ public struct ServiceConfiguration: Sendable {
             }
             apply(.milliseconds(Int64(seconds * 1000)))
         }
+        configuration.gateway = try GatewaySettings.fromEnvironment(environment)
         configuration.database.options.maximumConnections = configuration.limits.poolSize
         // Connection attempts give up (and requests fail fast, 503) as soon as a request would.
         configuration.database.options.connectTimeout = configuration.limits.databaseTimeout

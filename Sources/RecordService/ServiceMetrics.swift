@@ -59,6 +59,34 @@ public final class ServiceMetrics: Sendable {
 
     private let series = Mutex<[SeriesKey: (Counter, DurationHistogram)]>([:])
 
+    /// Counts one gateway event (`cache_hits`, `upstream_requests`, …) for `provider`, with one more label.
+    func gateway(_ name: String, provider: String, _ label: (String, String)? = nil) {
+        let labels = [("provider", provider)] + (label.map { [$0] } ?? [])
+        let key = name + "\u{0}" + labels.map { $0.0 + "=" + $0.1 }.joined(separator: "\u{0}")
+        if let counter = counters.withLock({ $0[key] }) {
+            counter.increment()
+            return
+        }
+        let counter = registry.makeCounter(
+            descriptor: .init(
+                namespace: "meteo_records", subsystem: "gateway", metricName: name, unitName: "total",
+                helpText: Self.gatewayHelp[name] ?? name),
+            labels: labels)
+        counters.withLock { $0[key] = counter }
+        counter.increment()
+    }
+
+    static let gatewayHelp = [
+        "cache_hits": "Gateway answers from a cache, by provider and layer (memory or database)",
+        "cache_misses": "Gateway requests that found nothing kept, by provider",
+        "stale_served": "Stale gateway answers, by provider and reason (revalidating or upstream_error)",
+        "coalesced_waits": "Gateway requests that waited for another's upstream request, by provider",
+        "upstream_requests": "Requests to the providers, by provider and status (or timeout, closed, …)",
+        "upstream_errors": "Provider failures and refusals to ask, by provider and reason",
+    ]
+
+    private let counters = Mutex<[String: Counter]>([:])
+
     /// The Prometheus text exposition.
     public func exposition() -> [UInt8] {
         registry.emitToBuffer()

@@ -8,13 +8,19 @@ public struct WeatherReport: Sendable {
     public let stale: Bool
     /// Why the air quality is missing, when only its request failed (`air_quality_error`).
     public let airFailure: String?
+    /// How meteo-records' cache answered, when the weather came through its gateway (`service`).
+    public let gateway: GatewayCacheOutcome?
 
-    public init(forecast: Forecast, units: Units, language: Language, stale: Bool, airFailure: String? = nil) {
+    public init(
+        forecast: Forecast, units: Units, language: Language, stale: Bool, airFailure: String? = nil,
+        gateway: GatewayCacheOutcome? = nil
+    ) {
         self.forecast = forecast
         self.units = units
         self.language = language
         self.stale = stale
         self.airFailure = airFailure
+        self.gateway = gateway
     }
 
     /// The report as pretty, key-sorted JSON text.
@@ -69,6 +75,11 @@ public struct WeatherReport: Sendable {
         var place = Self.placeValue(forecast.place)
         place["utc_offset_seconds"] = .number(Double(offset))
         let outlook = Outlook(forecast, now: forecast.fetchedAt).json(.forLanguage(language))
+        var service = JSONValue.null
+        if let gateway {
+            let age: JSONValue = gateway.ageSeconds.map { .number(Double($0)) } ?? .null
+            service = .object(["cache": .string(gateway.kind.rawValue), "age_seconds": age])
+        }
         return .object(
             outlook.merging([
                 "provider": .string(forecast.provider.rawValue),
@@ -87,6 +98,7 @@ public struct WeatherReport: Sendable {
                 "hourly": .array(hourly),
                 "daily": .array(daily),
                 "air_quality_error": airFailure.map(JSONValue.string) ?? .null,
+                "service": service,
             ]) { $1 })
     }
 

@@ -13,6 +13,8 @@ public struct OpenWeatherMapProvider: WeatherProvider {
     public let id = ProviderID.openWeatherMap
     private let baseURL: String
     private let apiKey: String?
+    /// Through meteo-records' gateway, which adds its own key: none is sent from here.
+    private let keyHeldByService: Bool
     private let language: Language
     private let transport: ProviderTransport
     private let now: @Sendable () -> Date
@@ -20,11 +22,12 @@ public struct OpenWeatherMapProvider: WeatherProvider {
     public static let defaultURL = "https://api.openweathermap.org"
 
     public init(
-        baseURL: String = Self.defaultURL, apiKey: String?, language: Language = .english, http: any HTTPClient,
-        now: @escaping @Sendable () -> Date = { Date() }
+        baseURL: String = Self.defaultURL, apiKey: String?, keyHeldByService: Bool = false,
+        language: Language = .english, http: any HTTPClient, now: @escaping @Sendable () -> Date = { Date() }
     ) {
         self.baseURL = baseURL
         self.apiKey = apiKey.flatMap { $0.trimmedWhitespace().isEmpty ? nil : $0.trimmedWhitespace() }
+        self.keyHeldByService = keyHeldByService
         self.language = language
         self.transport = ProviderTransport(provider: .openWeatherMap, http: http)
         self.now = now
@@ -34,7 +37,7 @@ public struct OpenWeatherMapProvider: WeatherProvider {
         let key = try requireKey()
         // OpenWeatherMap's geocoder returns at most 5; qualifiers are matched here as for Open-Meteo.
         let url = URLBuilder.url(
-            base: baseURL, path: "/geo/1.0/direct", query: [("q", query.name), ("limit", "5"), ("appid", key)])
+            base: baseURL, path: "/geo/1.0/direct", query: [("q", query.name), ("limit", "5")] + key)
         let (status, json, response) = try await transport.getJSON(url)
         try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport)
         guard let items = json?.array else {
@@ -46,10 +49,11 @@ public struct OpenWeatherMapProvider: WeatherProvider {
 
     public func forecast(for place: Place) async throws(WeatherError) -> Forecast {
         let key = try requireKey()
-        let query = [
-            ("lat", String(place.latitude)), ("lon", String(place.longitude)), ("units", "metric"),
-            ("lang", language.rawValue), ("appid", key),
-        ]
+        let query =
+            [
+                ("lat", String(place.latitude)), ("lon", String(place.longitude)), ("units", "metric"),
+                ("lang", language.rawValue),
+            ] + key
         // The 5-day forecast (3-hour steps) is asked beside the current weather; without it, the current weather
         // still counts.
         async let next = try? transport.getJSON(URLBuilder.url(base: baseURL, path: "/data/2.5/forecast", query: query))
@@ -70,15 +74,17 @@ public struct OpenWeatherMapProvider: WeatherProvider {
         let key = try requireKey()
         let url = URLBuilder.url(
             base: baseURL, path: "/data/2.5/air_pollution",
-            query: [("lat", String(place.latitude)), ("lon", String(place.longitude)), ("appid", key)])
+            query: [("lat", String(place.latitude)), ("lon", String(place.longitude))] + key)
         let (status, json, response) = try await transport.getJSON(url)
         try OpenWeatherMapDecoder.checkError(status: status, json: json, response: response, transport: transport)
         return OpenWeatherMapDecoder.airQuality(json: json)
     }
 
-    private func requireKey() throws(WeatherError) -> String {
+    /// The `appid` query item; none through the gateway.
+    private func requireKey() throws(WeatherError) -> [(String, String)] {
+        if keyHeldByService { return [] }
         guard let apiKey else { throw .missingAPIKey(.openWeatherMap) }
-        return apiKey
+        return [("appid", apiKey)]
     }
 }
 

@@ -61,8 +61,8 @@ struct ProviderTransport: Sendable {
 }
 
 /// Builds URLs from a base and query items, percent-encoding every value.
-enum URLBuilder {
-    static func url(base: String, path: String, query: [(String, String)]) -> String {
+public enum URLBuilder {
+    public static func url(base: String, path: String, query: [(String, String)]) -> String {
         var root = base.trimmedWhitespace()
         while root.hasSuffix("/") { root.removeLast() }
         let items = query.map { "\(encode($0.0))=\(encode($0.1))" }.joined(separator: "&")

@@ -1,3 +1,4 @@
+import RecordAPI
 import RecordStore
 import RecordSync
 import WeatherCore
@@ -38,30 +39,57 @@ struct Runtime {
         CurlHTTPClient(options: .init(connectTimeout: settings.connectTimeout, totalTimeout: settings.timeout))
     }
 
+    /// The HTTP client of weather requests: through the logged-in meteo-records' gateway when `weather` is
+    /// `service`, else straight to the providers.
+    /// - Throws: `SyncError` when the service is not set up (or would get its token over plain http).
+    func makeWeatherHTTPClient() throws(SyncError) -> any HTTPClient {
+        guard settings.weather == .service else { return makeHTTPClient() }
+        let endpoint = try syncEndpoint()
+        return GatewayHTTPClient(serviceURL: endpoint.baseURL, token: endpoint.token, http: makeHTTPClient())
+    }
+
+    /// The provider, over `http`; through the gateway (`GatewayHTTPClient`) its URLs are the service's and
+    /// OpenWeatherMap's key is the service's, never sent from here.
     func makeProvider(http: any HTTPClient) -> any WeatherProvider {
+        let service = (http as? GatewayHTTPClient)?.serviceURL
+        func base(_ upstream: GatewayUpstream, _ direct: String) -> String {
+            service.map { $0 + upstream.prefix } ?? direct
+        }
         switch settings.provider {
         case .openMeteo:
-            OpenMeteoProvider(
-                geocodingURL: settings.geocodingURL, forecastURL: settings.forecastURL,
-                airQualityURL: settings.airQualityURL, language: settings.language,
+            return OpenMeteoProvider(
+                geocodingURL: base(.geocoding, settings.geocodingURL),
+                forecastURL: base(.forecast, settings.forecastURL),
+                airQualityURL: base(.airQuality, settings.airQualityURL), language: settings.language,
                 http: http, now: clock)
         case .openWeatherMap:
-            OpenWeatherMapProvider(
-                baseURL: settings.owmURL, apiKey: settings.owmAPIKey, language: settings.language, http: http,
-                now: clock)
+            return OpenWeatherMapProvider(
+                baseURL: base(.openWeatherMap, settings.owmURL), apiKey: service == nil ? settings.owmAPIKey : nil,
+                keyHeldByService: service != nil, language: settings.language, http: http, now: clock)
         }
     }
 
-    func makeLookup() -> WeatherLookup {
-        WeatherLookup(
-            provider: makeProvider(http: makeHTTPClient()), cache: ForecastCache(directory: settings.cacheDirectory),
-            now: clock)
+    /// The path of the request whose answer is the weather, under the gateway.
+    var gatewayWeatherPath: String {
+        switch settings.provider {
+        case .openMeteo: GatewayUpstream.forecast.prefix + "/v1/forecast"
+        case .openWeatherMap: GatewayUpstream.openWeatherMap.prefix + "/data/2.5/weather"
+        }
     }
 
-    /// The weather for `target` (the network, else the offline cache), or one clear line and its exit code.
-    func forecast(for target: WeatherLookup.Target) async throws -> WeatherLookup.Result {
+    /// The weather for `target` (the network, else the offline cache), or one clear line and its exit code;
+    /// with how the gateway's cache answered, when it did.
+    func forecast(for target: WeatherLookup.Target) async throws -> (
+        result: WeatherLookup.Result, gateway: GatewayCacheOutcome?
+    ) {
         do {
-            return try await makeLookup().forecast(for: target)
+            let http = try makeWeatherHTTPClient()
+            let lookup = WeatherLookup(
+                provider: makeProvider(http: http), cache: ForecastCache(directory: settings.cacheDirectory),
+                now: clock)
+            let result = try await lookup.forecast(for: target)
+            let outcome = result.isStale ? nil : (http as? GatewayHTTPClient)?.outcome(path: gatewayWeatherPath)
+            return (result, outcome)
         } catch {
             throw ErrorLog.fail(error)
         }

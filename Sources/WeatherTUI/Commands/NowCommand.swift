@@ -83,7 +83,7 @@ struct NowCommand: AsyncMeteoCommand {
     func run() async throws {
         let runtime = try display.runtime()
         let target = try location.target(runtime)
-        let result = try await runtime.forecast(for: target)
+        let (result, gateway) = try await runtime.forecast(for: target)
         let settings = runtime.settings
         let stale = result.isStale ? StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock()) : nil
         if let reason = result.staleBecause, let stale {
@@ -98,7 +98,7 @@ struct NowCommand: AsyncMeteoCommand {
             Console.json(
                 WeatherReport(
                     forecast: result.forecast, units: settings.units, language: settings.language,
-                    stale: result.isStale, airFailure: airFailure
+                    stale: result.isStale, airFailure: airFailure, gateway: gateway
                 ).json())
         case .named(let format):
             let report = TextReport(

@@ -32,7 +32,7 @@ struct RecordCommand: AsyncMeteoCommand {
         // Open the store first: a broken store should not cost a network round trip.
         let store = try runtime.openStore()
         let target = try location.target(runtime)
-        let result = try await runtime.forecast(for: target)
+        let (result, _) = try await runtime.forecast(for: target)
         if let reason = result.staleBecause {
             let stale = StaleText.now(fetchedAt: result.forecast.fetchedAt, now: runtime.clock())
             let labels = Console.labels

@@ -37,7 +37,7 @@ struct SearchCommand: AsyncMeteoCommand {
         let runtime = try display.runtime()
         let places: [Place]
         do {
-            places = try await runtime.makeProvider(http: runtime.makeHTTPClient()).search(query, limit: limit)
+            places = try await runtime.makeProvider(http: runtime.makeWeatherHTTPClient()).search(query, limit: limit)
         } catch {
             throw ErrorLog.fail(error)
         }

@@ -6,6 +6,7 @@ struct Settings: Sendable, Equatable {
     var units = Units.metric
     var language = Language.english
     var provider = ProviderID.openMeteo
+    var weather = WeatherPath.direct
     var geocodingURL = OpenMeteoProvider.defaultGeocodingURL
     var forecastURL = OpenMeteoProvider.defaultForecastURL
     var airQualityURL = OpenMeteoProvider.defaultAirQualityURL
@@ -46,6 +47,10 @@ struct Settings: Sendable, Equatable {
         Key("units", "metric (the default) or imperial."),
         Key("lang", "en, fr or de: every word meteo writes, and place names (default: from the locale)."),
         Key("provider", "open-meteo (the default, no key) or openweathermap."),
+        Key(
+            "weather",
+            "direct (the default: ask the provider) or service: through the meteo-records you logged in to, which "
+                + "shares one cache and one key."),
         Key("geocoding_url", "Open-Meteo's geocoding base URL."),
         Key("forecast_url", "Open-Meteo's forecast base URL (a self-hosted server works)."),
         Key("air_quality_url", "Open-Meteo's air-quality base URL."),
@@ -252,6 +257,12 @@ extension Settings {
             }
             self.provider = provider
         }
+        if let value = values.text("weather") {
+            guard let path = WeatherPath(rawValue: value.lowercased()) else {
+                throw values.invalid("weather", .oneOf(WeatherPath.allCases.map(\.rawValue)))
+            }
+            weather = path
+        }
         if let url = try values.url("geocoding_url") { geocodingURL = url }
         if let url = try values.url("forecast_url") { forecastURL = url }
         if let url = try values.url("air_quality_url") { airQualityURL = url }
@@ -270,4 +281,9 @@ extension Settings {
         recordsToken = values.nonEmpty("records_token")
         if let flag = try values.flag("records_allow_insecure") { recordsAllowInsecure = flag }
     }
+}
+
+/// How weather requests travel: to the provider, or through meteo-records' gateway.
+enum WeatherPath: String, CaseIterable, Sendable {
+    case direct, service
 }

@@ -43,7 +43,12 @@ struct InteractiveCommand: MeteoCommand {
         }
         let queue = EventQueue()
         let http = runtime.makeHTTPClient()
-        let provider = runtime.makeProvider(http: http)
+        let provider: any WeatherProvider
+        do {
+            provider = runtime.makeProvider(http: try runtime.makeWeatherHTTPClient())
+        } catch {
+            throw ErrorLog.fail(error)
+        }
         // Sync runs only when it is set up; a sync that is set up wrongly says so on the status line.
         var syncer: RecordSyncer?
         var syncProblem: SyncError?
