@@ -12,7 +12,7 @@ shift || true
 targets=("$@")
 if [ ${#targets[@]} -eq 0 ]; then
   targets=(json open-meteo-forecast open-meteo-search openweathermap toml import rfc3339 command-line wire-record
-    sync-request terminal-text cursor line-format)
+    sync-request terminal-text cursor line-format gateway-query)
 fi
 # A build of its own (sanitized objects never mix with the normal build), no Swift main: libFuzzer brings one.
 swift build --scratch-path .build-fuzz --product meteo-fuzz -Xswiftc -sanitize=fuzzer,address \

@@ -69,12 +69,14 @@ public struct GatewayQuery: Sendable, Hashable {
     public var isPlaceSearch: Bool { upstream.placeParameter(path: path) != nil }
 
     /// Parameter names that carry a credential; a client's are dropped, never forwarded nor keyed.
-    static let secretNames: Set<String> = ["appid", "apikey", "api_key", "key", "token"]
+    public static let secretNames: Set<String> = ["appid", "apikey", "api_key", "key", "token"]
     /// Parameters whose value is a comma-separated list of fields, in no meaningful order.
     static let fieldLists: Set<String> = ["current", "hourly", "daily", "minutely_15"]
     static let maxQueryBytes = 4096
     static let maxParameters = 40
     static let maxValueBytes = 1024
+    /// A place name's limit, as a kept record's (RecordRules), in code points.
+    static let maxPlaceLength = 200
 
     /// Reads `query` (the raw text after `?`) for `path` under `upstream`.
     /// - Throws: `GatewayQueryError` naming the parameter at fault.
@@ -109,6 +111,7 @@ public struct GatewayQuery: Sendable, Hashable {
                 guard let rounded = roundedCoordinates(value, limit: limit) else { throw .badValue(parameter.name) }
                 keyValue = rounded
             case place:
+                guard value.unicodeScalars.count <= maxPlaceLength else { throw .badValue(parameter.name) }
                 value = value.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                 guard !value.isEmpty else { throw .badValue(parameter.name) }
                 keyValue = value.lowercased()
@@ -121,7 +124,11 @@ public struct GatewayQuery: Sendable, Hashable {
             sent.append(Parameter(name: parameter.name, value: value))
             keyed.append(Parameter(name: parameter.name, value: keyValue))
         }
-        if let place, !sent.contains(where: { $0.name == place }) { throw .missing(place) }
+        // A search needs its name, anything else its place: refused here, it costs no upstream request.
+        for required in place.map({ [$0] }) ?? [coordinates.latitude, coordinates.longitude]
+        where !sent.contains(where: { $0.name == required }) {
+            throw .missing(required)
+        }
         let key =
             upstream.rawValue + " " + path + "?"
             + keyed.sorted { ($0.name, $0.value) < ($1.name, $1.value) }.map { "\($0.name)=\($0.value)" }

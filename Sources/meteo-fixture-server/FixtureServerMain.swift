@@ -3,7 +3,7 @@ import WeatherTestSupport
 
 /// Runs the fixture server for benchmarks and manual runs: prints its base URL, serves until killed.
 ///
-/// Usage: meteo-fixture-server [FIXTURE_DIR] [--delay SECONDS] [--port-file PATH]
+/// Usage: meteo-fixture-server [FIXTURE_DIR] [--delay SECONDS] [--port-file PATH] [--api-key KEY]
 @main
 enum FixtureServerMain {
     static func main() throws {
@@ -18,8 +18,13 @@ enum FixtureServerMain {
             portFile = arguments[index + 1]
             arguments.removeSubrange(index...index + 1)
         }
+        var keys: Set<String> = ["valid-key"]
+        if let index = arguments.firstIndex(of: "--api-key"), index + 1 < arguments.count {
+            keys = [arguments[index + 1]]
+            arguments.removeSubrange(index...index + 1)
+        }
         let directory = arguments.first.map { URL(fileURLWithPath: $0) } ?? FixtureRoutes.projectFixtures
-        let routes = FixtureRoutes(directory: directory)
+        let routes = FixtureRoutes(directory: directory, validKeys: keys)
         let wait = delay
         let server = try FixtureServer { request in
             let reply = routes.reply(to: request)

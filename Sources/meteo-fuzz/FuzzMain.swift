@@ -26,6 +26,7 @@ enum FuzzTarget: String, CaseIterable {
     case terminalText = "terminal-text"
     case cursor
     case lineFormat = "line-format"
+    case gatewayQuery = "gateway-query"
 
     /// Runs one input through the parser this target names.
     func run(_ bytes: [UInt8]) {
@@ -68,6 +69,20 @@ enum FuzzTarget: String, CaseIterable {
             if let line = try? LineFormat(text) {
                 for language in Language.allCases {
                     _ = line.render(Self.sampleForecast, units: .imperial, language: language, ascii: true, now: Date())
+                }
+            }
+        case .gatewayQuery:
+            // A client's request to the weather gateway: the first line is the path under /v1/gateway, the rest
+            // the query (the service takes both from the request line).
+            let parts = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+            let route = parts[0].split(separator: "/", maxSplits: 1).map(String.init)
+            if let upstream = route.first.flatMap(GatewayUpstream.init(rawValue:)) {
+                let path = route.count > 1 ? "/" + route[1] : ""
+                if let query = try? GatewayQuery.parse(
+                    upstream: upstream, path: path, query: parts.count > 1 ? String(parts[1]) : "")
+                {
+                    precondition(query.key.hasPrefix(upstream.rawValue + " " + path + "?"))
+                    precondition(!query.parameters.contains { GatewayQuery.secretNames.contains($0.name.lowercased()) })
                 }
             }
         case .terminalText:

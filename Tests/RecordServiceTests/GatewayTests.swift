@@ -487,6 +487,9 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
         #expect(try key("latitude=48.8634&longitude=2.3488&hourly=a,b&units=metric") != base)
         #expect(try key("latitude=48.8534&longitude=2.3488&hourly=a,b&units=metric&language=fr") != base)
         #expect(try key("latitude=-0.001&longitude=0.004") == "forecast /v1/forecast?latitude=0.00&longitude=0.00")
+        #expect(
+            try key("latitude=52.52,48.8534&longitude=13.41,2.3488")
+                == "forecast /v1/forecast?latitude=52.52,48.85&longitude=13.41,2.35")
         #expect(try key("latitude=-33.866&longitude=151.2") == "forecast /v1/forecast?latitude=-33.87&longitude=151.20")
         // A place name: spaces and case do not matter; a client's key is never part of it.
         let search = try key("name=New%20York&count=1", .geocoding, path: "/v1/search")
@@ -530,6 +533,9 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
         }
         #expect(throws: GatewayQueryError.missing("q")) {
             try GatewayQuery.parse(upstream: .openWeatherMap, path: "/geo/1.0/direct", query: "limit=5")
+        }
+        #expect(throws: GatewayQueryError.missing("longitude")) {
+            try GatewayQuery.parse(upstream: .airQuality, path: "/v1/air-quality", query: "latitude=5")
         }
     }
 }

@@ -52,8 +52,10 @@ public struct GatewaySettings: Sendable, Equatable {
             settings.upstreams[upstream] = text
         }
         if let key = environment["METEO_RECORDS_OWM_API_KEY"], !key.isEmpty {
-            guard key.utf8.count <= 200, key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) else {
-                throw .invalid("METEO_RECORDS_OWM_API_KEY", "letters and digits, at most 200")
+            guard key.utf8.count <= 200,
+                key.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") })
+            else {
+                throw .invalid("METEO_RECORDS_OWM_API_KEY", "letters, digits, - and _, at most 200")
             }
             settings.openWeatherMapKey = key
         }
