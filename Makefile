@@ -3,7 +3,7 @@ SHELL := /bin/bash
 SWIFT ?= swift
 # Debian packages the build, the tests and the benchmarks need.
 APT_PACKAGES := libcurl4-openssl-dev libsqlite3-dev libncurses-dev pkg-config sqlite3 tmux openssl curl hyperfine time python3 \
-  python3-venv postgresql-15 docker-compose wrk mandoc zsh fish
+  python3-venv postgresql-15 docker-compose wrk nginx-light mandoc zsh fish
 # Python tools from PyPI, pinned, in a virtual environment of the project's own (.build-tools, ignored by git).
 PY_TOOLS := schemathesis==4.32.5 yamllint==1.38.0 kubernetes-validate==1.37.0
 TOOLS := .build-tools

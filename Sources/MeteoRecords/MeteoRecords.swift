@@ -207,6 +207,40 @@ extension MeteoRecords {
                 ),
             ]),
         ManPage.Section(
+            "Weather gateway",
+            paragraphs: [
+                "GET /v1/gateway/NAME/PATH serves the providers' own paths and answers (NAME: geocoding, forecast, "
+                    + "air-quality, openweathermap) to token holders, kept in memory and in PostgreSQL; "
+                    + "Cache-Status and Age say how. Whole seconds below."
+            ],
+            entries: [
+                (
+                    term: "METEO_RECORDS_GEOCODING_URL, _FORECAST_URL, _AIR_QUALITY_URL, _OWM_URL",
+                    text: "The upstreams (default: the providers' public APIs)."
+                ),
+                (term: "METEO_RECORDS_OWM_API_KEY", text: "The OpenWeatherMap key; never sent to clients or logged."),
+                (
+                    term: "METEO_RECORDS_GATEWAY_TTL, _GEOCODING_TTL",
+                    text: "Freshness of a forecast (600) and of a place search (86400)."
+                ),
+                (
+                    term: "METEO_RECORDS_GATEWAY_STALE_WHILE_REVALIDATE, _STALE_IF_ERROR",
+                    text: "Served stale while refetched (600), or when the provider fails (86400)."
+                ),
+                (
+                    term: "METEO_RECORDS_GATEWAY_CACHE_ROWS, _CACHE_MB, _MEMORY_MB",
+                    text: "Bounds of the shared table (10000 rows, 256 MB) and of each replica's memory (32 MB)."
+                ),
+                (
+                    term: "METEO_RECORDS_GATEWAY_BUDGET_OPEN_METEO, _BUDGET_OWM",
+                    text: "Upstream requests a minute per replica (300, 50)."
+                ),
+                (
+                    term: "METEO_RECORDS_GATEWAY_TIMEOUT, _MAX_RESPONSE_KB",
+                    text: "An upstream request's limits (10 s, 4096 KB)."
+                ),
+            ]),
+        ManPage.Section(
             "Exit status",
             entries: [
                 (term: "0", text: "Success, or a clean shutdown."),

@@ -1,9 +1,12 @@
 import Foundation
+import Synchronization
 import WeatherTestSupport
 
 /// Runs the fixture server for benchmarks and manual runs: prints its base URL, serves until killed.
 ///
 /// Usage: meteo-fixture-server [FIXTURE_DIR] [--delay SECONDS] [--port-file PATH] [--api-key KEY]
+///
+/// `GET /_fixture/requests` answers how many requests it has served (benchmarks count upstream requests).
 @main
 enum FixtureServerMain {
     static func main() throws {
@@ -26,7 +29,10 @@ enum FixtureServerMain {
         let directory = arguments.first.map { URL(fileURLWithPath: $0) } ?? FixtureRoutes.projectFixtures
         let routes = FixtureRoutes(directory: directory, validKeys: keys)
         let wait = delay
+        let served = Served()
         let server = try FixtureServer { request in
+            if request.path == "/_fixture/requests" { return .json(String(served.count.load(ordering: .relaxed))) }
+            served.count.add(1, ordering: .relaxed)
             let reply = routes.reply(to: request)
             return wait > 0 ? .delayed(seconds: wait, then: reply) : reply
         }
@@ -34,4 +40,9 @@ enum FixtureServerMain {
         FileHandle.standardOutput.write(Data((server.baseURL + "\n").utf8))
         while true { sleep(3600) }
     }
+}
+
+/// The requests served so far, but for those asking the count.
+final class Served: Sendable {
+    let count = Atomic<Int>(0)
 }
