@@ -93,10 +93,11 @@ hits() {
 # Alternating rounds, the median reported: a slow moment of the machine weighs on both.
 ROUNDS=${ROUNDS:-3}
 : > "$work/rounds"
+# The service's floor, measured beside them: /healthz, no token, no cache, the same log line and metrics.
 for _ in $(seq "$ROUNDS"); do
-  echo "$(hits "$token" "$gateway_url") $(hits "" "$nginx_url")" >> "$work/rounds"
+  echo "$(hits "$token" "$gateway_url") $(hits "" "$nginx_url") $(hits "" "$url/healthz")" >> "$work/rounds"
 done
-read -r gw_rps gw_p99 gw_errors ng_rps ng_p99 ng_errors < <(sort -n -k1 "$work/rounds" | sed -n "$(((ROUNDS + 1) / 2))p")
+read -r gw_rps gw_p99 gw_errors ng_rps ng_p99 ng_errors hz_rps hz_p99 hz_errors < <(sort -n -k1 "$work/rounds" | sed -n "$(((ROUNDS + 1) / 2))p")
 
 # 1,000 requests over 50 places, 32 at a time; prints how many reached the upstream.
 burst() {
@@ -158,13 +159,15 @@ cat <<MD
 \`DURATION=$DURATION ROUNDS=$ROUNDS bench/gateway.sh\`: meteo-records' gateway and nginx $(nginx -v 2>&1 | sed 's|.*nginx/||')
 with \`proxy_cache\` (disk cache, \`proxy_cache_lock on\`, \`proxy_cache_use_stale … updating\`, two workers) in front of
 the same fixture upstream, which answers after 50 ms. Both log every request; the gateway also checks a bearer
-token on each (one PostgreSQL lookup) and keeps its answers in memory and PostgreSQL.
+token on each (looked up in PostgreSQL, then remembered for 5 s) and keeps its answers in memory and PostgreSQL.
 
 | cache hits, one forecast URL (wrk -t2 -c32, ${DURATION} s, median of $ROUNDS rounds) | requests/s | p99 | errors |
 |---|---|---|---|
 | meteo-records gateway | $gw_rps | $gw_p99 ms | $gw_errors |
 | nginx proxy_cache | $ng_rps | $ng_p99 ms | $ng_errors |
 | gateway / nginx | $(ratio "$gw_rps" "$ng_rps") | | |
+| meteo-records \`/healthz\` (its floor: no token, no cache; same log line and metrics) | $hz_rps | $hz_p99 ms | $hz_errors |
+| \`/healthz\` / nginx | $(ratio "$hz_rps" "$ng_rps") | | |
 
 Target: at least 0.5 of nginx's hit throughput. Peak RSS of meteo-records over the whole run: $((rss / 1024)) MiB.
 

@@ -8,7 +8,7 @@ swift build -c release --static-swift-stdlib --product meteo-fixture-server
 swift build -c release --static-swift-stdlib --product meteo-bench
 swift build -c release --static-swift-stdlib --product meteo-records
 
-sections=(now store trend tui end exchange records sync)
+sections=(now store trend tui end exchange records sync gateway)
 for section in "${sections[@]}"; do
   "bench/$section.sh" > "bench/results/$section.md"
 done

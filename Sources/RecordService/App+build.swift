@@ -73,7 +73,6 @@ func buildRouter(
     router.add(
         middleware: RequestObservation(
             metrics: metrics, logger: logger, deadlines: deadlines, databaseTimeout: limits.databaseTimeout,
-            gatewayTimeout: settings.upstreamTimeout + limits.databaseTimeout * 3,
             bodyTimeout: limits.bodyTimeout))
     router.get(RouterPath(RecordPaths.health)) { _, _ in JSONResponse.make(["status": "ok"]) }
     router.get(RouterPath(RecordPaths.ready)) { _, _ in
@@ -105,7 +104,14 @@ func buildRouter(
         to: router.group(RouterPath(RecordPaths.records)).add(middleware: authenticator))
     SyncController(repository: repository).add(
         to: router.group(RouterPath(RecordPaths.sync)).add(middleware: authenticator))
+    // The gateway's hits are answered from memory: its tokens are remembered for a few seconds, where records and
+    // sync ask PostgreSQL on every request (a revoked token reads the weather that much longer, never records).
+    // One rate budget per token for both.
+    var gatewayAuthenticator = TokenAuthenticator(
+        tokens: RememberedTokens(tokens, ttl: limits.gatewayTokenMemory), limiter: authenticator.limiter,
+        failures: authenticator.failures)
+    gatewayAuthenticator.deadline = (limits.databaseTimeout, deadlines)
     GatewayController(gateway: gateway).add(
-        to: router.group(RouterPath(RecordPaths.gateway)).add(middleware: authenticator))
+        to: router.group(RouterPath(RecordPaths.gateway)).add(middleware: gatewayAuthenticator))
     return router
 }

@@ -20,8 +20,6 @@ struct RequestObservation: RouterMiddleware {
     let deadlines: DeadlineWatch
     /// A request that waits longer on the database is cancelled and answered 503.
     let databaseTimeout: Duration
-    /// A gateway request may wait on a provider as well: its whole deadline.
-    let gatewayTimeout: Duration
     /// Reading a body may take this long; it is read before the database deadline starts.
     let bodyTimeout: Duration
     /// The largest body any route takes (a sync batch); each route checks its own limit too.
@@ -34,7 +32,11 @@ struct RequestObservation: RouterMiddleware {
     ) async throws -> Response {
         let started = ContinuousClock.now
         let requestID = Self.requestID(request.headers[.requestID])
-        let usesDatabase = !["/healthz", "/metrics"].contains(request.uri.path)
+        // The gateway bounds its own waits (each database call, each upstream request): a hit from memory then
+        // costs no deadline task.
+        let usesDatabase =
+            !["/healthz", "/metrics"].contains(request.uri.path)
+            && !request.uri.path.hasPrefix(RecordPaths.gateway + "/")
         var response: Response
         var request = request
         do {
@@ -44,9 +46,7 @@ struct RequestObservation: RouterMiddleware {
             if usesDatabase {
                 metrics.databaseInUse.increment()
                 defer { metrics.databaseInUse.decrement() }
-                let deadline =
-                    request.uri.path.hasPrefix(RecordPaths.gateway + "/") ? gatewayTimeout : databaseTimeout
-                response = try await withDeadline(deadline, watch: deadlines) {
+                response = try await withDeadline(databaseTimeout, watch: deadlines) {
                     try await next(request, context)
                 }
             } else {

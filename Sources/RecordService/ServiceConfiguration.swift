@@ -21,6 +21,8 @@ public struct ServiceLimits: Sendable, Equatable {
     /// Reading a request's body may take this long, apart from the database deadline (a slow uplink is not a
     /// large body).
     public var bodyTimeout: Duration = .seconds(30)
+    /// How long the weather gateway trusts a token it found live without asking the database again.
+    public var gatewayTokenMemory: Duration = .seconds(5)
 
     public init(
         ratePerMinute: Int = 1200, databaseTimeout: Duration = .seconds(2), poolSize: Int = 16,

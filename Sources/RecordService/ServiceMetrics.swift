@@ -61,12 +61,12 @@ public final class ServiceMetrics: Sendable {
 
     /// Counts one gateway event (`cache_hits`, `upstream_requests`, …) for `provider`, with one more label.
     func gateway(_ name: String, provider: String, _ label: (String, String)? = nil) {
-        let labels = [("provider", provider)] + (label.map { [$0] } ?? [])
-        let key = name + "\u{0}" + labels.map { $0.0 + "=" + $0.1 }.joined(separator: "\u{0}")
+        let key = GatewaySeries(name: name, provider: provider, label: label?.0 ?? "", value: label?.1 ?? "")
         if let counter = counters.withLock({ $0[key] }) {
             counter.increment()
             return
         }
+        let labels = [("provider", provider)] + (label.map { [$0] } ?? [])
         let counter = registry.makeCounter(
             descriptor: .init(
                 namespace: "meteo_records", subsystem: "gateway", metricName: name, unitName: "total",
@@ -85,7 +85,14 @@ public final class ServiceMetrics: Sendable {
         "upstream_errors": "Provider failures and refusals to ask, by provider and reason",
     ]
 
-    private let counters = Mutex<[String: Counter]>([:])
+    private struct GatewaySeries: Hashable {
+        let name: String
+        let provider: String
+        let label: String
+        let value: String
+    }
+
+    private let counters = Mutex<[GatewaySeries: Counter]>([:])
 
     /// The Prometheus text exposition.
     public func exposition() -> [UInt8] {

@@ -115,7 +115,7 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
     /// memory only).
     static func withGateway(
         _ settings: GatewaySettings, clock: TestClock = TestClock(), database: PostgresClient? = nil,
-        logger: Logger = TestDatabase.logger,
+        limits: ServiceLimits = RecordRouteTests.limits(), logger: Logger = TestDatabase.logger,
         _ body: @escaping @Sendable (any TestClientProtocol, Gateway) async throws -> Void
     ) async throws {
         let deadlines = DeadlineWatch()
@@ -125,7 +125,7 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
         }
         let router = buildRouter(
             repository: MemoryRecordRepository(), tokens: MemoryTokens([token: 1]), deadlines: deadlines,
-            limits: RecordRouteTests.limits(),
+            limits: limits,
             gateway: GatewaySetup(
                 settings: settings, shared: shared, now: clock.now,
                 built: { gateway in built.withLock { $0 = gateway } }),
@@ -342,7 +342,8 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
             // Whole seconds: PostgreSQL keeps microseconds.
             let fetched = Date(timeIntervalSince1970: 1_796_000_000)
             let entry = GatewayEntry(
-                body: Array(repeating: 32, count: 1000), contentType: "application/json", fetchedAt: fetched)
+                body: ByteBuffer(bytes: [UInt8](repeating: 32, count: 1000)), contentType: "application/json",
+                fetchedAt: fetched)
             for name in ["a", "b", "c"] { try await cache.put(name, upstream: "forecast", entry) }
             _ = try await cache.get("a")
             try await cache.put("d", upstream: "forecast", entry)
@@ -351,7 +352,8 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
             // Bytes: five answers of 3 kB do not fit in 10 kB.
             let large = SharedCache(client: database, logger: TestDatabase.logger, maxRows: 100, maxBytes: 10_000)
             let big = GatewayEntry(
-                body: Array(repeating: 32, count: 3000), contentType: "application/json", fetchedAt: fetched)
+                body: ByteBuffer(bytes: [UInt8](repeating: 32, count: 3000)), contentType: "application/json",
+                fetchedAt: fetched)
             for name in ["e", "f", "g", "h", "i"] { try await large.put(name, upstream: "forecast", big) }
             var total = 0
             for try await bytes in try await database.query("SELECT sum(bytes)::int FROM gateway_cache").decode(
@@ -367,7 +369,8 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
 
     @Test func theMemoryLayerKeepsItsBoundsEvictingTheLeastRecentlyUsed() {
         let memory = MemoryCache(maxEntries: 3, maxBytes: 100_000)
-        let entry = GatewayEntry(body: [1, 2, 3], contentType: "application/json", fetchedAt: Date())
+        let entry = GatewayEntry(
+            body: ByteBuffer(bytes: [1, 2, 3]), contentType: "application/json", fetchedAt: Date())
         for name in ["a", "b", "c"] { memory.put(name, entry) }
         _ = memory.get("a")
         memory.put("d", entry)
@@ -375,7 +378,10 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
         #expect(memory.get("a") != nil && memory.get("c") != nil && memory.get("d") != nil)
         let small = MemoryCache(maxEntries: 100, maxBytes: 2_500)
         for name in ["e", "f", "g"] {
-            small.put(name, GatewayEntry(body: Array(repeating: 0, count: 1000), contentType: "x", fetchedAt: Date()))
+            small.put(
+                name,
+                GatewayEntry(
+                    body: ByteBuffer(bytes: Array(repeating: 0, count: 1000)), contentType: "x", fetchedAt: Date()))
         }
         #expect(small.bytes <= 2_500)
         #expect(small.get("e") == nil && small.get("g") != nil)
@@ -461,6 +467,31 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
             #expect(upstream.count("/v1/forecast") == 2)
             // What is kept is still served.
             #expect(try await Self.get(client, Self.forecastPath + "?latitude=10&longitude=1").status == 200)
+        }
+    }
+
+    @Test func anAnswerOverTheSizeCapIsRefused() async throws {
+        let upstream = try FaultyUpstream()
+        var settings = upstream.settings()
+        settings.maxResponseBytes = 1024
+        try await Self.withGateway(settings) { client, _ async throws in
+            let answer = try await Self.get(client, Self.forecastPath + "?" + Self.paris)
+            #expect(answer.status == 502)
+            #expect(String(decoding: answer.body, as: UTF8.self).contains("too_large"))
+            let places = try await Self.get(client, GatewayUpstream.geocoding.prefix + "/v1/search?name=Nowhere")
+            #expect(places.status == 200)
+        }
+    }
+
+    @Test func clientsShareTheRecordsRateLimitPerToken() async throws {
+        let upstream = try FaultyUpstream()
+        try await Self.withGateway(upstream.settings(), limits: RecordRouteTests.limits(ratePerMinute: 2)) {
+            client, _ async throws in
+            #expect(try await Self.get(client, Self.forecastPath + "?" + Self.paris).status == 200)
+            #expect(try await Self.get(client, RecordPaths.records).status == 200)
+            let third = try await Self.get(client, Self.forecastPath + "?" + Self.paris)
+            #expect(third.status == 429)
+            #expect(third.headers[.retryAfter] != nil)
         }
     }
 

@@ -31,7 +31,7 @@ struct GatewayController {
         if let retryAfter = answer.retryAfter { headers[.retryAfter] = String(retryAfter) }
         return Response(
             status: .init(code: answer.status), headers: headers,
-            body: .init(byteBuffer: ByteBuffer(bytes: answer.body)))
+            body: .init(byteBuffer: answer.body))
     }
 }
 

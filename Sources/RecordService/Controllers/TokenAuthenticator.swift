@@ -9,6 +9,8 @@ struct TokenAuthenticator<Tokens: TokenLookup>: RouterMiddleware {
     let limiter: RateLimiter
     /// Failed authentications per client address.
     let failures: RateLimiter
+    /// Under routes that run without the request's database deadline (the gateway's), the lookup's own.
+    var deadline: (Duration, DeadlineWatch)?
 
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
@@ -21,9 +23,16 @@ struct TokenAuthenticator<Tokens: TokenLookup>: RouterMiddleware {
         }
         // One hash serves both the lookup and the token's rate budget.
         let hash = TokenStore.hash(token)
-        guard let user = try await byDeadline({ [tokens] in try await tokens.user(forHash: hash) }) else {
-            throw failed(address)
+        // A token the lookup remembers costs no task and no deadline.
+        var found = tokens.remembered(hash)
+        if found == nil {
+            if let (timeout, watch) = deadline {
+                found = try await withDeadline(timeout, watch: watch) { try await tokens.user(forHash: hash) }
+            } else {
+                found = try await byDeadline({ [tokens] in try await tokens.user(forHash: hash) })
+            }
         }
+        guard let user = found else { throw failed(address) }
         if let wait = limiter.take(hash) { throw APIError.tooManyRequests(retryAfter: wait) }
         var context = context
         context.userID = user

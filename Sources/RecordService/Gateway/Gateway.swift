@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import NIOCore
 import RecordAPI
 import Synchronization
 import TextFormats
@@ -8,7 +9,7 @@ import WeatherCore
 /// What the gateway answers one client request.
 struct GatewayAnswer: Sendable {
     var status: Int
-    var body: [UInt8]
+    var body: ByteBuffer
     var contentType = "application/json"
     /// RFC 9211 `Cache-Status`: how the cache dealt with the request.
     var cacheStatus: String
@@ -37,7 +38,7 @@ final class Gateway: Sendable {
     enum Fetched: Sendable {
         case stored(GatewayEntry)
         /// An upstream 4xx (a bad parameter, an unknown city): its status and body, not kept.
-        case passed(status: Int, body: [UInt8], contentType: String)
+        case passed(status: Int, body: ByteBuffer, contentType: String)
         case failed(Failure)
     }
 
@@ -227,7 +228,7 @@ final class Gateway: Sendable {
                 logger.warning("upstream failed", metadata: ["provider": "\(provider)", "reason": "malformed"])
                 return .failed(.upstream(reason: "malformed", status: 200))
             }
-            let entry = GatewayEntry(body: Array(response.body), contentType: contentType, fetchedAt: now())
+            let entry = GatewayEntry(body: ByteBuffer(bytes: response.body), contentType: contentType, fetchedAt: now())
             memory.put(query.key, entry)
             if let shared {
                 let key = query.key
@@ -254,7 +255,7 @@ final class Gateway: Sendable {
             {
                 return .failed(.upstream(reason: "status", status: response.status))
             }
-            return .passed(status: response.status, body: body, contentType: contentType)
+            return .passed(status: response.status, body: ByteBuffer(bytes: body), contentType: contentType)
         default:
             metrics.gateway("upstream_errors", provider: provider, ("reason", "status"))
             logger.warning(
@@ -292,7 +293,7 @@ final class Gateway: Sendable {
             case .unconfigured: ("not_configured", "this service is not set up for \(name)", nil)
             }
         return GatewayAnswer(
-            status: status, body: Array(JSONResponse.encode(ErrorBody(code: code, message: message))),
+            status: status, body: ByteBuffer(bytes: JSONResponse.encode(ErrorBody(code: code, message: message))),
             cacheStatus: "\(Self.name); fwd=\(forward)\(forwardStatus(failure))", retryAfter: retry)
     }
 

@@ -1,16 +1,18 @@
 import Foundation
 import Logging
+import NIOCore
 import PostgresNIO
 import Synchronization
 
 /// One kept upstream answer: a 200 with a JSON body, and when it was fetched.
 struct GatewayEntry: Sendable, Equatable {
-    var body: [UInt8]
+    /// A buffer, so that each hit shares it rather than copying it.
+    var body: ByteBuffer
     var contentType: String
     var fetchedAt: Date
 
     /// What the entry costs to keep, its key included.
-    func cost(key: String) -> Int { body.count + contentType.utf8.count + key.utf8.count + 64 }
+    func cost(key: String) -> Int { body.readableBytes + contentType.utf8.count + key.utf8.count + 64 }
 }
 
 /// A replica's own cache in front of PostgreSQL: bounded in entries and bytes, least recently used evicted first.
@@ -93,14 +95,14 @@ struct SharedCache: Sendable {
             RETURNING body, content_type, fetched_at
             """, logger: logger)
         for try await (body, contentType, fetchedAt) in rows.decode((ByteBuffer, String, Date).self) {
-            return GatewayEntry(body: Array(body.readableBytesView), contentType: contentType, fetchedAt: fetchedAt)
+            return GatewayEntry(body: body, contentType: contentType, fetchedAt: fetchedAt)
         }
         return nil
     }
 
     /// Stores `entry` (a newer one wins over an older one from another replica), then evicts beyond the bounds.
     func put(_ key: String, upstream: String, _ entry: GatewayEntry) async throws {
-        let body = ByteBuffer(bytes: entry.body)
+        let body = entry.body
         let cost = entry.cost(key: key)
         let key = Self.digest(key)
         try await client.query(

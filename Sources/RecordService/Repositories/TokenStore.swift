@@ -7,6 +7,13 @@ public import PostgresNIO
 public protocol TokenLookup: Sendable {
     /// The user a live token belongs to, or `nil`.
     func user(forHash hash: String) async throws -> Int64?
+
+    /// The user, when this lookup already knows it without asking anyone (`RememberedTokens`).
+    func remembered(_ hash: String) -> Int64?
+}
+
+extension TokenLookup {
+    public func remembered(_ hash: String) -> Int64? { nil }
 }
 
 /// Tokens held in memory, for route tests that are not about SQL.
