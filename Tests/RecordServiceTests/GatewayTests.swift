@@ -505,6 +505,24 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
     }
 }
 
+@Suite struct BearerTokenTests {
+    @Test(arguments: [
+        ("Bearer mr_abc", "mr_abc"), ("bearer mr_abc", "mr_abc"), ("BEARER \tmr_abc  ", "mr_abc"),
+        ("  Bearer mr_abc", "mr_abc"),
+    ])
+    func theTokenIsReadWhateverTheSchemesCase(header: String, token: String) {
+        #expect(TokenAuthenticator<MemoryTokens>.bearerToken(header) == token)
+    }
+
+    @Test(arguments: [
+        "Basic abc", "Bearer", "Bearer ", "Bearermr_abc", "Bearxr abc", "",
+        "Bearer " + String(repeating: "a", count: 201),
+    ])
+    func anythingElseIsNoToken(header: String) {
+        #expect(TokenAuthenticator<MemoryTokens>.bearerToken(header) == nil)
+    }
+}
+
 @Suite struct GatewayQueryTests {
     @Test func nearIdenticalRequestsShareAKeyAndDifferentOnesDoNot() throws {
         func key(_ query: String, _ upstream: GatewayUpstream = .forecast, path: String = "/v1/forecast") throws
