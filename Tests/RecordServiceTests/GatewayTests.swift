@@ -272,6 +272,25 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
         }
     }
 
+    @Test func aFailingRefreshIsNotRetriedAtEachRequest() async throws {
+        let upstream = try FaultyUpstream()
+        let clock = TestClock()
+        var settings = upstream.settings()
+        settings.staleWhileRevalidate = .seconds(3600)
+        try await Self.withGateway(settings, clock: clock) { client, gateway in
+            let uri = Self.forecastPath + "?" + Self.paris
+            _ = try await Self.get(client, uri)
+            clock.advance(700)
+            upstream.inject(.serverError)
+            for _ in 0..<5 {
+                #expect(try await Self.get(client, uri).status == 200)
+                await gateway.settle()
+            }
+            // The first stale answer asked once in the background; the next ones wait out the pause.
+            #expect(upstream.count("/v1/forecast") == 2)
+        }
+    }
+
     @Test func aHundredConcurrentIdenticalRequestsCauseOneUpstreamRequest() async throws {
         let upstream = try FaultyUpstream(delay: 0.5)
         try await Self.withGateway(upstream.settings()) { client, _ async throws in

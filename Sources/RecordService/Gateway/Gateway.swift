@@ -54,11 +54,16 @@ final class Gateway: Sendable {
     private struct State {
         var inflight: [String: (id: UInt64, task: Task<Fetched, Never>)] = [:]
         var nextID: UInt64 = 0
+        /// When revalidating a key last failed: a stale answer is not refreshed again for `retryPause`, so that
+        /// a hot key does not send a request upstream after each failure while the provider is down.
+        var failedAt: [String: ContinuousClock.Instant] = [:]
         /// Until when a provider's `Retry-After` holds.
         var blockedUntil: [String: Date] = [:]
     }
 
     static let name = "meteo-records"
+    /// How long a key whose refresh failed is left stale before it is asked again in the background.
+    static let retryPause = Duration.seconds(10)
 
     init(
         settings: GatewaySettings, http: any HTTPClient, shared: SharedCache?, metrics: ServiceMetrics, logger: Logger,
@@ -90,7 +95,7 @@ final class Gateway: Sendable {
             }
             if age < ttlSeconds + Double(settings.staleWhileRevalidate.components.seconds) {
                 metrics.gateway("stale_served", provider: provider, ("reason", "revalidating"))
-                _ = fetch(query)
+                if !failedRecently(query.key) { _ = fetch(query) }
                 return Self.cached(
                     cached, age: age, status: "\(Self.name); hit; ttl=\(left); fwd=stale; detail=stale-while-revalidate"
                 )
@@ -160,6 +165,11 @@ final class Gateway: Sendable {
         }
     }
 
+    /// Whether refreshing `key` failed less than `retryPause` ago.
+    private func failedRecently(_ key: String) -> Bool {
+        state.withLock { state in state.failedAt[key].map { ContinuousClock.now - $0 < Self.retryPause } ?? false }
+    }
+
     /// The fetch of `query` under way, or a new one; `joined` is true when another request had started it.
     @discardableResult
     private func fetch(_ query: GatewayQuery) -> (task: Task<Fetched, Never>, joined: Bool) {
@@ -172,6 +182,12 @@ final class Gateway: Sendable {
                 let fetched = await fetchNow(query)
                 self.state.withLock { state in
                     if state.inflight[query.key]?.id == id { state.inflight[query.key] = nil }
+                    if case .failed = fetched {
+                        if state.failedAt.count >= 10_000 { state.failedAt.removeAll(keepingCapacity: true) }
+                        state.failedAt[query.key] = .now
+                    } else {
+                        state.failedAt[query.key] = nil
+                    }
                 }
                 return fetched
             }
@@ -219,7 +235,7 @@ final class Gateway: Sendable {
             return .failed(reason == "timeout" ? .timeout : .upstream(reason: reason, status: nil))
         }
         metrics.gateway("upstream_requests", provider: provider, ("status", String(response.status)))
-        let contentType = response.headers["content-type"] ?? "application/json"
+        let contentType = Self.contentType(response.headers["content-type"])
         switch response.status {
         case 200:
             // A body that is not JSON is a failing upstream, never an answer to keep for ten minutes.
@@ -262,6 +278,14 @@ final class Gateway: Sendable {
                 "upstream failed", metadata: ["provider": "\(provider)", "status": "\(response.status)"])
             return .failed(.upstream(reason: "status", status: response.status))
         }
+    }
+
+    /// The upstream's media type when it is a short, plain one; JSON otherwise (only JSON is kept).
+    static func contentType(_ given: String?) -> String {
+        guard let given, (1...100).contains(given.utf8.count),
+            given.utf8.allSatisfy({ (0x20...0x7E).contains($0) })
+        else { return "application/json" }
+        return given
     }
 
     private static func cached(_ entry: GatewayEntry, age: Double, status: String) -> GatewayAnswer {
