@@ -67,7 +67,7 @@ import WeatherTestSupport
             ["now", "Paris"],
             environment: environment(replica: 0, ["METEO_RECORDS_URL": "", "METEO_RECORDS_TOKEN": ""]))
         #expect(run.status == 5)
-        #expect(run.stderr.contains("meteo login"))
+        #expect(run.stderr.hasPrefix("meteo: weather = service needs a record service: run `meteo login URL`"))
         #expect(run.stderr.split(separator: "\n").count == 1)
 
         // The key is in no log line and no metric.

@@ -241,6 +241,8 @@ extension Labels {
 
             .syncNotSetUp:
                 "Sync is not set up: run `meteo login URL` (or set METEO_RECORDS_URL and METEO_RECORDS_TOKEN).",
+            .weatherServiceNotSetUp:
+                "weather = service needs a record service: run `meteo login URL` (or set METEO_RECORDS_URL and METEO_RECORDS_TOKEN), or set weather = direct.",
             .insecureURL:
                 "Refusing to send the token over plain http to {url}: use https, or `meteo login {url} --allow-insecure`.",
             .serviceUnreachable:

@@ -255,6 +255,8 @@ extension Labels {
 
             .syncNotSetUp:
                 "La synchro n’est pas configurée : lancez `meteo login URL` (ou réglez METEO_RECORDS_URL et METEO_RECORDS_TOKEN).",
+            .weatherServiceNotSetUp:
+                "weather = service demande un service de relevés : lancez `meteo login URL` (ou réglez METEO_RECORDS_URL et METEO_RECORDS_TOKEN), ou réglez weather = direct.",
             .insecureURL:
                 "Refus d’envoyer le jeton en http non chiffré à {url} : utilisez https, ou `meteo login {url} --allow-insecure`.",
             .serviceUnreachable:

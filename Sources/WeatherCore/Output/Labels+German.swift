@@ -259,6 +259,8 @@ extension Labels {
 
             .syncNotSetUp:
                 "Sync ist nicht eingerichtet: `meteo login URL` ausführen (oder METEO_RECORDS_URL und METEO_RECORDS_TOKEN setzen).",
+            .weatherServiceNotSetUp:
+                "weather = service braucht einen Eintragsdienst: `meteo login URL` ausführen (oder METEO_RECORDS_URL und METEO_RECORDS_TOKEN setzen) oder weather = direct setzen.",
             .insecureURL:
                 "Das Token wird nicht unverschlüsselt per http an {url} gesendet: https verwenden oder `meteo login {url} --allow-insecure`.",
             .serviceUnreachable:

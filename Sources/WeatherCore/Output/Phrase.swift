@@ -56,7 +56,8 @@ public enum Phrase: String, Sendable, CaseIterable {
     case notAStore, storeDamaged, storeNewer, storeReadOnly, diskFull, storeBusy, storeFailedAt
 
     // Sync errors
-    case syncNotSetUp, insecureURL, serviceUnreachable, tokenRejected, serviceIncompatible, serviceFailed
+    case syncNotSetUp, weatherServiceNotSetUp, insecureURL, serviceUnreachable, tokenRejected, serviceIncompatible,
+        serviceFailed
     case serviceRefused, serviceUnreadable
     case whyUnknownHost, whyRefused, whyTimeout, whyClosed, whyCertificate, whyTooLarge, whyRedirect, whyURL
     case whyNoLibcurl, whyCancelled, whyNetwork

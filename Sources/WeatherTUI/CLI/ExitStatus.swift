@@ -32,6 +32,7 @@ enum ExitStatus {
             case .store(let error): code(for: error)
             case .unreachable, .incompatible, .serverFailed, .refused, .invalidResponse: networkOrProvider
             }
+        case is WeatherServiceNotSetUp: configuration
         default: ExitCode(1)
         }
     }

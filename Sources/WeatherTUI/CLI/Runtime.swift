@@ -41,10 +41,15 @@ struct Runtime {
 
     /// The HTTP client of weather requests: through the logged-in meteo-records' gateway when `weather` is
     /// `service`, else straight to the providers.
-    /// - Throws: `SyncError` when the service is not set up (or would get its token over plain http).
-    func makeWeatherHTTPClient() throws(SyncError) -> any HTTPClient {
+    /// - Throws: `WeatherServiceNotSetUp` without a record service, `SyncError.insecureURL` for plain http.
+    func makeWeatherHTTPClient() throws -> any HTTPClient {
         guard settings.weather == .service else { return makeHTTPClient() }
-        let endpoint = try syncEndpoint()
+        let endpoint: SyncEndpoint
+        do {
+            endpoint = try syncEndpoint()
+        } catch .notConfigured {
+            throw WeatherServiceNotSetUp()
+        }
         return GatewayHTTPClient(serviceURL: endpoint.baseURL, token: endpoint.token, http: makeHTTPClient())
     }
 
@@ -131,4 +136,9 @@ struct Runtime {
         let text = place.isEmpty ? (settings.defaultPlace ?? "") : place.joined(separator: " ")
         return PlaceQuery(text).map { .query($0) }
     }
+}
+
+/// `weather = "service"` with no record service to go through.
+struct WeatherServiceNotSetUp: UserFacingError {
+    func message(_ labels: Labels) -> String { labels.say(.weatherServiceNotSetUp) }
 }
