@@ -542,6 +542,48 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
     }
 }
 
+/// A token lookup that counts what it is asked.
+final class CountingTokens: TokenLookup {
+    let users: [String: Int64]
+    private let asked = Mutex(0)
+
+    init(_ tokens: [String: Int64]) {
+        users = Dictionary(uniqueKeysWithValues: tokens.map { (TokenStore.hash($0.key), $0.value) })
+    }
+
+    var count: Int { asked.withLock { $0 } }
+
+    func user(forHash hash: String) async throws -> Int64? {
+        asked.withLock { $0 += 1 }
+        return users[hash]
+    }
+}
+
+@Suite struct RememberedTokensTests {
+    @Test func aLiveTokenIsRememberedForItsTimeAndAnUnknownOneNever() async throws {
+        let base = CountingTokens(["mr_ann": 1])
+        let tokens = RememberedTokens(base, ttl: .seconds(60))
+        let ann = TokenStore.hash("mr_ann")
+        #expect(tokens.remembered(ann) == nil)
+        #expect(try await tokens.user(forHash: ann) == 1)
+        #expect(tokens.remembered(ann) == 1)
+        #expect(try await tokens.user(forHash: ann) == 1)
+        #expect(base.count == 1)
+        let stranger = TokenStore.hash("mr_nobody")
+        #expect(try await tokens.user(forHash: stranger) == nil)
+        #expect(try await tokens.user(forHash: stranger) == nil)
+        #expect(base.count == 3)
+
+        // Past its time, the token is asked for again (a revocation takes effect).
+        let brief = RememberedTokens(base, ttl: .milliseconds(1))
+        #expect(try await brief.user(forHash: ann) == 1)
+        try await Task.sleep(for: .milliseconds(50))
+        #expect(brief.remembered(ann) == nil)
+        #expect(try await brief.user(forHash: ann) == 1)
+        #expect(base.count == 5)
+    }
+}
+
 @Suite struct GatewayQueryTests {
     @Test func nearIdenticalRequestsShareAKeyAndDifferentOnesDoNot() throws {
         func key(_ query: String, _ upstream: GatewayUpstream = .forecast, path: String = "/v1/forecast") throws
