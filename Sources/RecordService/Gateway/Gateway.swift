@@ -235,6 +235,13 @@ final class Gateway: Sendable {
             return .failed(reason == "timeout" ? .timeout : .upstream(reason: reason, status: nil))
         }
         metrics.gateway("upstream_requests", provider: provider, ("status", String(response.status)))
+        return await receive(response, for: query, askedAt: started)
+    }
+
+    /// What the upstream's `response` to `query` becomes: a kept answer, a 4xx passed on, or a failure (a 429
+    /// also holds the provider back until its `Retry-After`).
+    private func receive(_ response: HTTPResponse, for query: GatewayQuery, askedAt started: Date) async -> Fetched {
+        let provider = query.upstream.provider
         let contentType = Self.contentType(response.headers["content-type"])
         switch response.status {
         case 200:
