@@ -41,11 +41,10 @@ public func buildApplication(
 }
 
 /// What the weather gateway is built from: its settings, the cache the replicas share (none: memory only),
-/// and how it reaches the providers (libcurl unless a test says otherwise).
+/// and its clock.
 struct GatewaySetup: Sendable {
     var settings = GatewaySettings()
     var shared: SharedCache?
-    var http: (any HTTPClient)?
     var now: @Sendable () -> Date = { Date() }
     /// Receives the gateway built, for tests that wait for its background fetches.
     var built: @Sendable (Gateway) -> Void = { _ in }
@@ -59,13 +58,11 @@ func buildRouter(
     let router = Router(context: RecordsRequestContext.self)
     let metrics = ServiceMetrics(poolSize: limits.poolSize)
     let settings = setup.settings
-    let http =
-        setup.http
-        ?? CurlHTTPClient(
-            options: .init(
-                connectTimeout: min(5, Double(settings.upstreamTimeout.components.seconds)),
-                totalTimeout: Double(settings.upstreamTimeout.components.seconds),
-                maxResponseBytes: settings.maxResponseBytes, maxRedirects: 0, userAgent: "meteo-records"))
+    let http = CurlHTTPClient(
+        options: .init(
+            connectTimeout: min(5, Double(settings.upstreamTimeout.components.seconds)),
+            totalTimeout: Double(settings.upstreamTimeout.components.seconds),
+            maxResponseBytes: settings.maxResponseBytes, maxRedirects: 0, userAgent: "meteo-records"))
     let gateway = Gateway(
         settings: settings, http: http, shared: setup.shared, metrics: metrics, logger: logger, deadlines: deadlines,
         databaseTimeout: limits.databaseTimeout, now: setup.now)

@@ -88,8 +88,9 @@ final class Gateway: Sendable {
         let ttl = settings.ttl(query)
         let age = cached.map { max(0, now().timeIntervalSince($0.fetchedAt)) } ?? 0
         let ttlSeconds = Double(ttl.components.seconds)
+        // Seconds of freshness left; negative once stale.
+        let left = Int((ttlSeconds - age).rounded(.down))
         if let cached {
-            let left = Int((ttlSeconds - age).rounded(.down))
             if age < ttlSeconds {
                 return Self.cached(cached, age: age, status: "\(Self.name); hit; ttl=\(left)")
             }
@@ -117,7 +118,6 @@ final class Gateway: Sendable {
         case .failed(let failure):
             if let cached, age < ttlSeconds + Double(settings.staleIfError.components.seconds) {
                 metrics.gateway("stale_served", provider: provider, ("reason", "upstream_error"))
-                let left = Int((ttlSeconds - age).rounded(.down))
                 return Self.cached(
                     cached, age: age,
                     status:
@@ -230,9 +230,7 @@ final class Gateway: Sendable {
             default: reason = "transport"
             }
             metrics.gateway("upstream_requests", provider: provider, ("status", reason))
-            metrics.gateway("upstream_errors", provider: provider, ("reason", reason))
-            logger.warning("upstream failed", metadata: ["provider": "\(provider)", "reason": "\(reason)"])
-            return .failed(reason == "timeout" ? .timeout : .upstream(reason: reason, status: nil))
+            return failed(provider, reason, status: nil)
         }
         metrics.gateway("upstream_requests", provider: provider, ("status", String(response.status)))
         return await receive(response, for: query, askedAt: started)
@@ -247,9 +245,7 @@ final class Gateway: Sendable {
         case 200:
             // A body that is not JSON is a failing upstream, never an answer to keep for ten minutes.
             guard JSONValue.parse(bytes: Array(response.body)) != nil else {
-                metrics.gateway("upstream_errors", provider: provider, ("reason", "malformed"))
-                logger.warning("upstream failed", metadata: ["provider": "\(provider)", "reason": "malformed"])
-                return .failed(.upstream(reason: "malformed", status: 200))
+                return failed(provider, "malformed", status: 200)
             }
             let entry = GatewayEntry(body: ByteBuffer(bytes: response.body), contentType: contentType, fetchedAt: now())
             memory.put(query.key, entry)
@@ -280,11 +276,19 @@ final class Gateway: Sendable {
             }
             return .passed(status: response.status, body: ByteBuffer(bytes: body), contentType: contentType)
         default:
-            metrics.gateway("upstream_errors", provider: provider, ("reason", "status"))
-            logger.warning(
-                "upstream failed", metadata: ["provider": "\(provider)", "status": "\(response.status)"])
-            return .failed(.upstream(reason: "status", status: response.status))
+            return failed(provider, "status", status: response.status)
         }
+    }
+
+    /// Counts and logs a failing upstream by provider, reason and status (never its URL: it holds the key).
+    private func failed(_ provider: String, _ reason: String, status: Int?) -> Fetched {
+        metrics.gateway("upstream_errors", provider: provider, ("reason", reason))
+        logger.warning(
+            "upstream failed",
+            metadata: [
+                "provider": "\(provider)", "reason": "\(reason)", "status": "\(status.map(String.init) ?? "none")",
+            ])
+        return .failed(reason == "timeout" ? .timeout : .upstream(reason: reason, status: status))
     }
 
     /// The upstream's media type when it is a short, plain one; JSON otherwise (only JSON is kept).
