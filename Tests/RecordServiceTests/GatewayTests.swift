@@ -56,6 +56,15 @@ final class FaultyUpstream: Sendable {
 
     var baseURL: String { server.baseURL }
 
+    /// Gateway settings with every upstream on a port nothing listens on (the discard port): a provider that is
+    /// down. Not a stopped server's own port, which another test's server may take meanwhile.
+    static func downSettings() -> GatewaySettings {
+        var settings = GatewaySettings()
+        for upstream in GatewayUpstream.allCases { settings.upstreams[upstream] = "http://127.0.0.1:9" }
+        settings.upstreamTimeout = .seconds(1)
+        return settings
+    }
+
     /// Gateway settings with every upstream here.
     func settings() -> GatewaySettings {
         var settings = GatewaySettings()
@@ -341,9 +350,8 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
             }
             // The upstream gone and the clock a day on: a replica started now still answers, a place search
             // from its day-long freshness and the forecast stale.
-            upstream.server.stop()
             clock.advance(3600)
-            try await Self.withGateway(upstream.settings(), clock: clock, database: database) {
+            try await Self.withGateway(FaultyUpstream.downSettings(), clock: clock, database: database) {
                 client, _ async throws in
                 let forecast = try await Self.get(client, uri)
                 #expect(forecast.status == 200)
@@ -515,9 +523,7 @@ final class CapturedLog: LogHandler, @unchecked Sendable {
     }
 
     @Test func readinessDoesNotDependOnTheProviders() async throws {
-        let upstream = try FaultyUpstream()
-        upstream.server.stop()
-        try await Self.withGateway(upstream.settings()) { client, _ async throws in
+        try await Self.withGateway(FaultyUpstream.downSettings()) { client, _ async throws in
             #expect(try await Self.get(client, RecordPaths.ready, token: nil).status == 200)
             #expect(try await Self.get(client, Self.forecastPath + "?" + Self.paris).status == 502)
         }
